@@ -1,0 +1,85 @@
+// Builds the add-on bundle clasp pushes: dist/apps-script/{appsscript.json, Code.js, <Sidebar>.html}.
+// Apps Script has no modules: only top-level function declarations are visible to
+// menus, triggers and google.script.run. The server is bundled as an IIFE under one
+// namespace, then one forwarding global function is appended per export.
+import { build } from 'esbuild';
+import { mkdir, readFile, readdir, writeFile, copyFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'dist/apps-script');
+const NAMESPACE = 'TroLyDvcServer';
+
+async function exportNames(entry) {
+  const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', metafile: true, platform: 'neutral', logLevel: 'silent' });
+  const output = Object.values(result.metafile.outputs)[0];
+  return output.exports;
+}
+
+async function buildServer() {
+  const entry = path.join(root, 'apps-script/server/index.ts');
+  const names = await exportNames(entry);
+  const bad = names.filter((n) => !/^[A-Za-z_$][\w$]*$/.test(n));
+  if (bad.length) throw new Error(`Not valid global names: ${bad.join(', ')}`);
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: NAMESPACE,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    minify: true,
+    keepNames: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const stubs = names
+    .map((n) => `function ${n}() { return ${NAMESPACE}.${n}.apply(this, arguments); }`)
+    .join('\n');
+  const code = `${result.outputFiles[0].text}\n// Globals for Apps Script (menus, triggers, google.script.run).\n${stubs}\n`;
+  await writeFile(path.join(out, 'Code.js'), code);
+  return names;
+}
+
+async function buildSidebars() {
+  const dir = path.join(root, 'apps-script/sidebar');
+  const pages = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  for (const page of pages) {
+    const result = await build({
+      entryPoints: [path.join(dir, page, 'main.tsx')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      outdir: 'x',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      target: 'es2020',
+      charset: 'utf8',
+      minify: true,
+      legalComments: 'none',
+      loader: { '.css': 'css' },
+      define: { 'process.env.NODE_ENV': '"production"' },
+    });
+    const js = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
+    const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
+    const template = await readFile(path.join(dir, page, 'index.html'), 'utf8');
+    // "</script" inside the bundle would end the inline script early.
+    const safeJs = js.replace(/<\/script/gi, '<\\/script');
+    const html = template
+      .replace('<!-- inline:css -->', () => `<style>${css}</style>`)
+      .replace('<!-- inline:js -->', () => `<script>${safeJs}</script>`);
+    await writeFile(path.join(out, `${page}.html`), html);
+  }
+  return pages;
+}
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+await copyFile(path.join(root, 'apps-script/appsscript.json'), path.join(out, 'appsscript.json'));
+const names = await buildServer();
+const pages = await buildSidebars();
+console.log(`apps-script: Code.js (${names.length} globals: ${names.join(', ')}), sidebars: ${pages.join(', ') || 'none'}`);

@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Logic lives in extension/background/*; this entrypoint only wires it up.
+});

@@ -1,0 +1,31 @@
+/**
+ * Every host the extension touches, in one place: content-script matches,
+ * host permissions and the list of origins "Kết thúc phiên" clears all derive
+ * from here, so adding a portal is a one-line change.
+ */
+export const PORTAL_HOSTS = {
+  dvcqg: 'dichvucong.gov.vn',
+  dvcqgLegacy: 'vpcp.dichvucong.gov.vn',
+  lienthong: 'lienthong.dichvucong.gov.vn',
+  vneid: 'sso.dancuquocgia.gov.vn',
+  moj: 'dichvucongnganhtuphap.moj.gov.vn',
+  mojForms: 'tokhaidientu.moj.gov.vn',
+  thainguyen: 'dichvucong.thainguyen.gov.vn',
+} as const;
+
+export type PortalHostKey = keyof typeof PORTAL_HOSTS;
+
+export const CONTENT_MATCHES: string[] = [
+  `https://${PORTAL_HOSTS.dvcqg}/*`,
+  `https://*.${PORTAL_HOSTS.dvcqg}/*`,
+  `https://${PORTAL_HOSTS.vneid}/*`,
+  `https://${PORTAL_HOSTS.moj}/*`,
+  `https://${PORTAL_HOSTS.mojForms}/*`,
+  `https://${PORTAL_HOSTS.thainguyen}/*`,
+];
+
+/** The Apps Script web app answers on script.google.com and redirects to googleusercontent. */
+export const SYNC_HOSTS: string[] = ['https://script.google.com/*', 'https://script.googleusercontent.com/*'];
+
+/** Origins whose cookies and storage hold a resident's login session. */
+export const SESSION_ORIGINS: string[] = Object.values(PORTAL_HOSTS).map((h) => `https://${h}`);

@@ -1,0 +1,86 @@
+import * as z from 'zod';
+import { FilingInputSchema, ResidentAccountInputSchema } from './registry';
+
+/**
+ * The contract between the extension's outbox and the add-on's web endpoint.
+ * Sent as JSON in a text/plain POST body (no custom headers: Apps Script web
+ * apps do not answer CORS preflights). Apps Script cannot set status codes, so
+ * every outcome is described in the JSON answer.
+ */
+export const SYNC_VERSION = 1;
+export const MAX_BODY_BYTES = 100 * 1024;
+export const MAX_RECORDS_PER_ENVELOPE = 100;
+
+/** Made by the extension once per record and reused on every retry. */
+export const ClientId = z.uuid({ message: 'Mã bản ghi (clientId) không hợp lệ.' });
+
+export const FilingSyncRecord = z
+  .object({ clientId: ClientId, kind: z.literal('filing'), filing: FilingInputSchema.omit({ volunteerId: true, id: true }) })
+  .strict();
+
+/** "Helped a resident start using the portals and apps": the letter's list of accounts. */
+export const AccountSyncRecord = z
+  .object({
+    clientId: ClientId,
+    kind: z.literal('account'),
+    account: ResidentAccountInputSchema.omit({ volunteerId: true, id: true, cccd: true }),
+  })
+  .strict();
+
+export const SyncRecordSchema = z.discriminatedUnion('kind', [FilingSyncRecord, AccountSyncRecord]);
+export type SyncRecord = z.infer<typeof SyncRecordSchema>;
+
+export const SyncEnvelopeSchema = z
+  .object({
+    v: z.literal(SYNC_VERSION, { message: 'Phiên bản dữ liệu không khớp: hãy cập nhật tiện ích Trợ lý DVC.' }),
+    action: z.enum(['hello', 'record']),
+    accessCode: z.string().min(8, { message: 'Thiếu mã truy cập.' }).max(128),
+    client: z.object({ app: z.literal('tro-ly-dvc-extension'), version: z.string().max(20), sentAt: z.iso.datetime() }).strict(),
+    records: z.array(SyncRecordSchema).max(MAX_RECORDS_PER_ENVELOPE, { message: `Tối đa ${MAX_RECORDS_PER_ENVELOPE} bản ghi mỗi lần gửi.` }),
+  })
+  .strict();
+export type SyncEnvelope = z.infer<typeof SyncEnvelopeSchema>;
+
+export const SyncErrorCode = z.enum([
+  'BAD_JSON',
+  'TOO_LARGE',
+  'BAD_VERSION',
+  'INVALID',
+  'AUTH_MISSING',
+  'AUTH_WRONG',
+  'AUTH_EXPIRED',
+  'AUTH_REVOKED',
+  'RATE_LIMITED',
+  'BUSY',
+  'NOT_SET_UP',
+  'SERVER',
+]);
+export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
+
+export const RecordResultSchema = z
+  .object({
+    clientId: z.string(),
+    status: z.enum(['created', 'duplicate', 'rejected']),
+    /** Vietnamese explanation when rejected. */
+    message: z.string().optional(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .strict();
+export type RecordResult = z.infer<typeof RecordResultSchema>;
+
+/** No answer ever carries a resident's personal data back. */
+export const SyncResponseSchema = z
+  .object({
+    ok: z.boolean(),
+    v: z.literal(SYNC_VERSION),
+    error: z.object({ code: SyncErrorCode, message: z.string(), retryable: z.boolean() }).strict().optional(),
+    linked: z.object({ volunteerId: z.string(), volunteerName: z.string(), ward: z.string() }).strict().optional(),
+    results: z.array(RecordResultSchema),
+    serverVersion: z.string(),
+  })
+  .strict();
+export type SyncResponse = z.infer<typeof SyncResponseSchema>;
+
+export const HealthResponseSchema = z
+  .object({ ok: z.literal(true), app: z.literal('tro-ly-dvc-registry'), v: z.literal(SYNC_VERSION), serverVersion: z.string() })
+  .strict();

@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:https';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import selfsigned from 'selfsigned';
+
+/**
+ * One local HTTPS server that answers for every portal hostname. Chromium is
+ * pointed at it with --host-resolver-rules, so pages load under their real
+ * https://<portal host>/ URLs and the manifest's real match patterns apply.
+ * Static files come from test/fixtures/<host>/; tests can add dynamic routes.
+ */
+export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>;
+
+export interface FixtureServer {
+  port: number;
+  /** Route `METHOD host/path` (path without query) to a handler; later routes win. */
+  route(method: string, host: string, pathname: string, handler: Handler): void;
+  /** Every request seen, for assertions (e.g. that nothing was sent to a portal). */
+  requests: Array<{ method: string; host: string; url: string; body: string }>;
+  close(): Promise<void>;
+}
+
+export const FIXTURES_DIR = path.resolve(import.meta.dirname, '../../fixtures');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+let certCache: Promise<{ key: string; cert: string }> | undefined;
+function certificate() {
+  // Made at test time: no key material lives in the repository.
+  certCache ??= selfsigned
+    .generate([{ name: 'commonName', value: 'tro-ly-dvc.test' }], { keySize: 2048, algorithm: 'sha256' })
+    .then((p: { private: string; cert: string }) => ({ key: p.private, cert: p.cert }));
+  return certCache;
+}
+
+/** Maps a request to a fixture file: /a/b → a/b.html or a/b/index.html; SPA hosts fall back to index.html. */
+async function staticFile(host: string, pathname: string): Promise<string | undefined> {
+  const base = path.join(FIXTURES_DIR, host);
+  const clean = path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  const candidates = [path.join(base, clean), path.join(base, `${clean}.html`), path.join(base, clean, 'index.html')];
+  for (const file of candidates) {
+    if (!file.startsWith(base)) continue;
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isFile()) return file;
+  }
+  // Route prefixes that the fixture site serves with one page (e.g. /thu-tuc-hanh-chinh/<uuid>).
+  const segments = clean.split('/').filter(Boolean);
+  for (let i = segments.length - 1; i >= 1; i--) {
+    const file = path.join(base, ...segments.slice(0, i), '_.html');
+    if ((await stat(file).catch(() => undefined))?.isFile()) return file;
+  }
+  return undefined;
+}
+
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const { key, cert } = await certificate();
+  const routes: Array<{ method: string; host: string; pathname: string; handler: Handler }> = [];
+  const requests: FixtureServer['requests'] = [];
+
+  const server: Server = createServer({ key, cert }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+      const url = new URL(req.url ?? '/', `https://${host}`);
+      requests.push({ method: req.method ?? 'GET', host, url: url.href, body });
+      try {
+        const route = [...routes].reverse().find(
+          (r) => r.method === req.method && r.host === host && r.pathname === url.pathname,
+        );
+        if (route) return await route.handler(req, res, body);
+        const file = req.method === 'GET' ? await staticFile(host, url.pathname) : undefined;
+        if (!file) {
+          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy trang');
+          return;
+        }
+        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.end(await readFile(file));
+      } catch (error) {
+        res.writeHead(500).end(String(error));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    route: (method, host, pathname, handler) => routes.push({ method, host, pathname, handler }),
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
