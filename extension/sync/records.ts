@@ -1,0 +1,44 @@
+import type { SyncRecord } from '../../shared/schemas/sync';
+import { findById } from '../../shared/catalogue';
+
+/** Today's date in Vietnam (UTC+7, no daylight saving) as yyyy-mm-dd. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** "Nguyễn Văn An" → "N. V. An": enough for the volunteer to recognise an item, no more. */
+export function maskName(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/).filter(Boolean);
+  if (parts.length <= 1) return parts[0] ?? '';
+  return [...parts.slice(0, -1).map((p) => `${p[0]}.`), parts[parts.length - 1]].join(' ');
+}
+
+const PORTAL_LABEL = {
+  dvcqg: 'Cổng DVC quốc gia',
+  lienthong: 'Liên thông',
+  moj: 'Cổng DVC Bộ Tư pháp',
+  thainguyen: 'Cổng DVC tỉnh Thái Nguyên',
+} as const;
+
+/** One line describing a queued record with the minimum personal data. */
+export function describeRecord(record: SyncRecord): { title: string; detail: string } {
+  if (record.kind === 'filing') {
+    const f = record.filing;
+    let procedure = f.procedureId;
+    try {
+      const p = findById(f.procedureId);
+      if (p) procedure = `${f.procedureId} ${p.officialName}`;
+    } catch {
+      // The catalogue is optional for a description.
+    }
+    return {
+      title: `Hồ sơ ${f.dossierCode}`,
+      detail: `${procedure} · ${PORTAL_LABEL[f.portal]} · ${f.toDanPho} · ${maskName(f.residentName)}`,
+    };
+  }
+  const a = record.account;
+  return {
+    title: `Tài khoản: ${maskName(a.fullName)}`,
+    detail: `${a.toDanPho} · ${a.apps.join(', ')}`,
+  };
+}

@@ -1,0 +1,52 @@
+import type { SyncErrorCode, SyncRecord } from '../../shared/schemas/sync';
+
+export interface LinkedInfo {
+  volunteerId: string;
+  volunteerName: string;
+  ward: string;
+}
+
+/**
+ * waiting: will be sent (now, or at the next retry);
+ * rejected: the server refused this record; kept visible with its message and
+ * not retried automatically (the volunteer resends or deletes it).
+ */
+export type OutboxState = 'waiting' | 'rejected';
+
+export interface OutboxError {
+  code: SyncErrorCode | 'NETWORK' | 'BAD_ANSWER' | 'NOT_LINKED';
+  message: string;
+  at: string;
+}
+
+export interface OutboxItem {
+  clientId: string;
+  /** The record exactly as it is sent (same clientId on every retry). */
+  record: SyncRecord;
+  createdAt: string;
+  attempts: number;
+  lastAttemptAt?: string;
+  lastError?: OutboxError;
+  state: OutboxState;
+}
+
+export interface SyncSettings {
+  endpoint: string;
+  accessCode: string;
+  linked: LinkedInfo | null;
+  linkedAt?: string;
+}
+
+/** What the sender remembers between service-worker lives (backoff, last outcome). */
+export interface SyncState {
+  /** Consecutive retryable failures; drives the backoff. */
+  failures: number;
+  nextAttemptAt: number | null;
+  /** A failure that needs the volunteer (wrong / expired / revoked code, not linked); blocks automatic sends. */
+  blocked: OutboxError | null;
+  lastError: OutboxError | null;
+  lastSuccessAt: string | null;
+}
+
+export const EMPTY_SETTINGS: SyncSettings = { endpoint: '', accessCode: '', linked: null };
+export const INITIAL_STATE: SyncState = { failures: 0, nextAttemptAt: null, blocked: null, lastError: null, lastSuccessAt: null };

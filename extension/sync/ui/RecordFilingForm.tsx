@@ -1,0 +1,168 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { CONSENT_TEXT, CONSENT_TEXT_VERSION } from '../../../shared/schemas/registry';
+import { FilingSyncRecord, type SyncRecord } from '../../../shared/schemas/sync';
+import { sendSyncMessage } from '../messages';
+import { todayInVietnam } from '../records';
+import { ConsentField, ErrorSummary, issuesToErrors, makeIdPrefix, TextField, type FieldErrors } from './fields';
+
+export { recordFormCss } from './styles';
+
+export interface FilingCapture {
+  dossierCode: string;
+  procedureId: string;
+  procedureCode: string | null;
+  portal: 'dvcqg' | 'lienthong' | 'moj' | 'thainguyen';
+  dueOn?: string;
+}
+
+export interface RecordFilingFormProps {
+  capture: FilingCapture;
+  /** Called once when the volunteer is finished (after recording, or on "Bỏ qua, không ghi"). */
+  onDone: () => void;
+  /** For tests and pages: replaces the runtime message to the background. */
+  enqueue?: (record: SyncRecord) => Promise<{ ok: true; waiting: number } | { ok: false; message: string }>;
+}
+
+const LABELS: Record<string, string> = {
+  toDanPho: 'Tổ dân phố',
+  fullName: 'Họ và tên người dân',
+  consent: 'Sự đồng ý',
+};
+
+function fieldOf(path: PropertyKey[]): string {
+  const key = path[0] === 'filing' ? path[1] : path[0];
+  if (key === 'toDanPho') return 'toDanPho';
+  if (key === 'residentName') return 'fullName';
+  if (key === 'consent') return 'consent';
+  return '';
+}
+
+/**
+ * Shown after the volunteer confirms a captured dossier code: asks for the
+ * resident's tổ dân phố, name and consent, then queues the filing in the
+ * outbox. The clientId is made once per form, so a double submit or a retry
+ * never queues (or writes) the filing twice.
+ */
+export function RecordFilingForm({ capture, onDone, enqueue }: RecordFilingFormProps) {
+  const ids = useMemo(() => makeIdPrefix(), []);
+  const clientId = useMemo(() => crypto.randomUUID(), []);
+  const [toDanPho, setToDanPho] = useState('');
+  const [fullName, setFullName] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<null | { waiting: number }>(null);
+  const summaryRef = useRef<HTMLDivElement | null>(null);
+  const doneRef = useRef<HTMLDivElement | null>(null);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (busy) return;
+    const candidate = {
+      clientId,
+      kind: 'filing' as const,
+      filing: {
+        residentName: fullName,
+        toDanPho,
+        procedureId: capture.procedureId,
+        procedureCode: capture.procedureCode,
+        dossierCode: capture.dossierCode,
+        filedOn: todayInVietnam(),
+        ...(capture.dueOn ? { dueOn: capture.dueOn } : {}),
+        portal: capture.portal,
+        status: 'Đã nộp' as const,
+        consent: { given: consent, textVersion: CONSENT_TEXT_VERSION, at: new Date().toISOString() },
+      },
+    };
+    const parsed = FilingSyncRecord.safeParse(candidate);
+    if (!parsed.success) {
+      setErrors(issuesToErrors(parsed.error.issues, fieldOf));
+      queueMicrotask(() => summaryRef.current?.focus());
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    const reply = await (enqueue ?? ((record) => sendSyncMessage({ type: 'outbox/enqueue', record })))(parsed.data);
+    setBusy(false);
+    if (!reply.ok) {
+      setErrors({ '': reply.message });
+      queueMicrotask(() => summaryRef.current?.focus());
+      return;
+    }
+    setDone({ waiting: reply.waiting });
+    queueMicrotask(() => doneRef.current?.focus());
+  }
+
+  if (done) {
+    return (
+      <div class="tldvc-rec-form" lang="vi">
+        <div class="tldvc-rec-success" role="status" tabIndex={-1} ref={doneRef}>
+          Đã ghi hồ sơ {capture.dossierCode} vào hàng chờ gửi sổ phường
+          {done.waiting > 1 ? ` (đang chờ gửi: ${done.waiting} mục)` : ''}. Tiện ích sẽ tự gửi khi có mạng.
+        </div>
+        <div class="tldvc-rec-actions">
+          <button type="button" class="tldvc-rec-button tldvc-rec-primary" onClick={onDone}>
+            Xong
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form class="tldvc-rec-form" lang="vi" noValidate onSubmit={submit} aria-labelledby={`${ids}-title`}>
+      <h2 class="tldvc-rec-title" id={`${ids}-title`}>
+        Ghi hồ sơ vào sổ phường
+      </h2>
+      <dl class="tldvc-rec-capture">
+        <div>
+          <dt>Mã hồ sơ:</dt>
+          <dd>{capture.dossierCode}</dd>
+        </div>
+        <div>
+          <dt>Thủ tục:</dt>
+          <dd>
+            {capture.procedureId}
+            {capture.procedureCode ? ` (mã ${capture.procedureCode})` : ''}
+          </dd>
+        </div>
+      </dl>
+      <ErrorSummary errors={errors} labels={LABELS} summaryRef={summaryRef} />
+      <TextField
+        id={`${ids}-tdp`}
+        label="Tổ dân phố của người dân"
+        hint="Ví dụ: Tổ 5, Xóm Đồng Tiến"
+        value={toDanPho}
+        error={errors.toDanPho}
+        required
+        maxLength={60}
+        onInput={setToDanPho}
+      />
+      <TextField
+        id={`${ids}-name`}
+        label="Họ và tên người dân"
+        value={fullName}
+        error={errors.fullName}
+        required
+        maxLength={80}
+        onInput={setFullName}
+      />
+      <ConsentField
+        id={`${ids}-consent`}
+        checked={consent}
+        error={errors.consent}
+        text={CONSENT_TEXT}
+        version={CONSENT_TEXT_VERSION}
+        onChange={setConsent}
+      />
+      <div class="tldvc-rec-actions">
+        <button type="submit" class="tldvc-rec-button tldvc-rec-primary" disabled={busy} aria-busy={busy ? 'true' : 'false'}>
+          {busy ? 'Đang ghi…' : 'Ghi vào sổ'}
+        </button>
+        <button type="button" class="tldvc-rec-button tldvc-rec-secondary" onClick={onDone}>
+          Bỏ qua, không ghi
+        </button>
+      </div>
+    </form>
+  );
+}
