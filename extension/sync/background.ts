@@ -1,0 +1,89 @@
+import { browser } from 'wxt/browser';
+import { createSyncEngine, type SyncEngine } from './core';
+import { isSyncMessage, type SyncMessage } from './messages';
+import { outboxItem, syncSettingsItem, syncStateItem } from './storage';
+import type { OutboxItem, SyncState } from './types';
+
+export const RETRY_ALARM = 'tldvc-sync-retry';
+
+function cell<T>(item: { getValue(): Promise<T>; setValue(v: T): Promise<void> }) {
+  return { get: () => item.getValue(), set: (v: T) => item.setValue(v) };
+}
+
+async function updateBadge(items: OutboxItem[], state: SyncState | null): Promise<void> {
+  const count = items.length;
+  const problem = items.some((i) => i.state === 'rejected') || Boolean(state?.blocked);
+  try {
+    await browser.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 999)) : '' });
+    await browser.action.setBadgeBackgroundColor({ color: problem ? '#b3261e' : '#0b57d0' });
+    if ('setBadgeTextColor' in browser.action) await browser.action.setBadgeTextColor({ color: '#ffffff' });
+    const title = count === 0 ? 'Trợ lý DVC' : `Trợ lý DVC: ${count} mục chờ gửi sổ phường${problem ? ' (có mục cần xem lại)' : ''}`;
+    await browser.action.setTitle({ title });
+  } catch {
+    // No action API (e.g. in tests): the badge is cosmetic.
+  }
+}
+
+let engine: SyncEngine | undefined;
+
+/** Wires the outbox sender into the background service worker. Call once, synchronously, at startup. */
+export function setupSync(): SyncEngine {
+  if (engine) return engine;
+  const e = createSyncEngine({
+    outbox: cell(outboxItem),
+    settings: cell(syncSettingsItem),
+    state: cell(syncStateItem),
+    fetch: (...args) => fetch(...args),
+    now: () => Date.now(),
+    random: () => Math.random(),
+    clientVersion: browser.runtime.getManifest().version,
+    async scheduleRetry(at) {
+      if (at === null) await browser.alarms.clear(RETRY_ALARM);
+      else await browser.alarms.create(RETRY_ALARM, { when: at });
+    },
+  });
+  engine = e;
+
+  // Listeners are registered synchronously so a waking worker receives the event that woke it.
+  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (r: unknown) => void) => {
+    if (!isSyncMessage(message)) return undefined;
+    handle(e, message).then(sendResponse, (error: unknown) =>
+      sendResponse({ ok: false, message: `Lỗi trong tiện ích: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+    return true;
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETRY_ALARM) void e.flush();
+  });
+  browser.runtime.onStartup.addListener(() => void e.flush());
+  browser.runtime.onInstalled.addListener(() => void e.flush());
+  globalThis.addEventListener?.('online', () => void e.flush());
+
+  const refreshBadge = async () => updateBadge(await outboxItem.getValue(), await syncStateItem.getValue());
+  outboxItem.watch(() => void refreshBadge());
+  syncStateItem.watch(() => void refreshBadge());
+  void refreshBadge();
+  // A worker that wakes up (after a crash, an update, or the browser's idle stop) picks up what waits.
+  void e.flush();
+  return e;
+}
+
+async function handle(e: SyncEngine, m: SyncMessage): Promise<unknown> {
+  switch (m.type) {
+    case 'outbox/enqueue': {
+      const r = await e.enqueue(m.record);
+      if (r.ok) void e.flush();
+      return r;
+    }
+    case 'outbox/resend':
+      return e.resend(m.clientId);
+    case 'outbox/delete':
+      return e.remove(m.clientId);
+    case 'sync/link':
+      return e.link(m.endpoint, m.accessCode);
+    case 'sync/hello':
+      return e.checkLink();
+    case 'sync/unlink':
+      return e.unlink();
+  }
+}

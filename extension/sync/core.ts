@@ -1,0 +1,362 @@
+import {
+  MAX_BODY_BYTES,
+  MAX_RECORDS_PER_ENVELOPE,
+  SYNC_VERSION,
+  SyncRecordSchema,
+  SyncResponseSchema,
+  type SyncEnvelope,
+  type SyncRecord,
+  type SyncResponse,
+} from '../../shared/schemas/sync';
+import { backoffDelay } from './backoff';
+import { validateEndpoint } from './endpoint';
+import {
+  EMPTY_SETTINGS,
+  INITIAL_STATE,
+  type LinkedInfo,
+  type OutboxError,
+  type OutboxItem,
+  type SyncSettings,
+  type SyncState,
+} from './types';
+
+export interface Cell<T> {
+  get(): Promise<T>;
+  set(value: T): Promise<void>;
+}
+
+export interface SyncDeps {
+  outbox: Cell<OutboxItem[]>;
+  settings: Cell<SyncSettings>;
+  state: Cell<SyncState>;
+  fetch: typeof fetch;
+  now: () => number;
+  random: () => number;
+  /** Schedules (or with null cancels) the retry alarm. */
+  scheduleRetry: (at: number | null) => Promise<void>;
+  clientVersion: string;
+  /** Abort a request after this long (Apps Script can be slow, but not forever). */
+  timeoutMs?: number;
+}
+
+export type FlushOutcome =
+  | { kind: 'idle' }
+  | { kind: 'not-linked' }
+  | { kind: 'blocked'; error: OutboxError }
+  | { kind: 'sent'; delivered: number; rejected: number }
+  | { kind: 'retry'; delivered: number; rejected: number; at: number; error: OutboxError };
+
+type PostResult =
+  | { kind: 'answer'; response: SyncResponse }
+  | { kind: 'failure'; error: OutboxError; retryable: boolean };
+
+/** Codes that stop automatic sending until the volunteer fixes the link in the options page. */
+const BLOCKING = new Set(['AUTH_MISSING', 'AUTH_WRONG', 'AUTH_EXPIRED', 'AUTH_REVOKED', 'NOT_SET_UP', 'BAD_VERSION']);
+/** Envelope-level refusals that may be caused by one record of a batch: resend one by one to isolate it. */
+const PER_RECORD = new Set(['INVALID', 'TOO_LARGE', 'BAD_JSON']);
+
+export const MESSAGES = {
+  network: 'Không kết nối được tới sổ của phường (mất mạng hoặc máy chủ không trả lời). Tiện ích sẽ tự gửi lại.',
+  badAnswer:
+    'Máy chủ trả lời không đúng định dạng. Nếu lỗi lặp lại, hãy kiểm tra địa chỉ web: phải là bản triển khai "Ứng dụng web", chạy với quyền chủ sổ, ai cũng truy cập được.',
+  notLinked: 'Chưa liên kết với sổ của phường: mở trang Cài đặt, dán địa chỉ web và mã truy cập.',
+  missingResult: 'Máy chủ chưa xác nhận mục này. Tiện ích sẽ gửi lại.',
+} as const;
+
+const encoder = new TextEncoder();
+
+export function buildEnvelope(action: 'hello' | 'record', accessCode: string, records: SyncRecord[], version: string, now: number): SyncEnvelope {
+  return {
+    v: SYNC_VERSION,
+    action,
+    accessCode,
+    client: { app: 'tro-ly-dvc-extension', version: version.slice(0, 20), sentAt: new Date(now).toISOString() },
+    records,
+  };
+}
+
+export function createSyncEngine(deps: SyncDeps) {
+  const timeoutMs = deps.timeoutMs ?? 45_000;
+  const iso = () => new Date(deps.now()).toISOString();
+
+  // Every change to the outbox goes through this chain, so an enqueue, a delete
+  // and the sender's bookkeeping never overwrite each other.
+  let chain: Promise<unknown> = Promise.resolve();
+  function mutate<T>(fn: (items: OutboxItem[]) => { items: OutboxItem[]; result: T } | Promise<{ items: OutboxItem[]; result: T }>): Promise<T> {
+    const run = chain.then(async () => {
+      const current = await deps.outbox.get();
+      const { items, result } = await fn(current);
+      if (items !== current) await deps.outbox.set(items);
+      return result;
+    });
+    chain = run.catch(() => undefined);
+    return run;
+  }
+  let stateChain: Promise<unknown> = Promise.resolve();
+  function updateState(fn: (s: SyncState) => SyncState): Promise<SyncState> {
+    const run = stateChain.then(async () => {
+      const next = fn({ ...INITIAL_STATE, ...(await deps.state.get()) });
+      await deps.state.set(next);
+      return next;
+    });
+    stateChain = run.catch(() => undefined);
+    return run;
+  }
+
+  async function post(endpoint: string, envelope: SyncEnvelope): Promise<PostResult> {
+    const body = JSON.stringify(envelope);
+    let res: Response;
+    let text: string;
+    try {
+      // text/plain and no custom headers: a "simple" request, so no CORS
+      // preflight (Apps Script does not answer OPTIONS). fetch follows the
+      // 302 to script.googleusercontent.com as a GET, as Apps Script expects:
+      // doPost already ran on the first hop.
+      res = await deps.fetch(endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain;charset=utf-8' },
+        body,
+        redirect: 'follow',
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      text = await res.text();
+    } catch {
+      return { kind: 'failure', retryable: true, error: { code: 'NETWORK', message: MESSAGES.network, at: iso() } };
+    }
+    if (!res.ok) {
+      return { kind: 'failure', retryable: true, error: { code: 'BAD_ANSWER', message: `${MESSAGES.badAnswer} (HTTP ${res.status})`, at: iso() } };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { kind: 'failure', retryable: true, error: { code: 'BAD_ANSWER', message: MESSAGES.badAnswer, at: iso() } };
+    }
+    const parsed = SyncResponseSchema.safeParse(json);
+    if (!parsed.success) {
+      return { kind: 'failure', retryable: true, error: { code: 'BAD_ANSWER', message: MESSAGES.badAnswer, at: iso() } };
+    }
+    return { kind: 'answer', response: parsed.data };
+  }
+
+  /** Picks the next batch: oldest waiting items, at most MAX_RECORDS_PER_ENVELOPE and MAX_BODY_BYTES. */
+  function nextBatch(items: OutboxItem[], limit: number, accessCode: string, only?: Set<string>): OutboxItem[] {
+    const waiting = items.filter((i) => i.state === 'waiting' && (!only || only.has(i.clientId)));
+    let batch = waiting.slice(0, Math.min(limit, MAX_RECORDS_PER_ENVELOPE));
+    const size = (b: OutboxItem[]) =>
+      encoder.encode(JSON.stringify(buildEnvelope('record', accessCode, b.map((i) => i.record), deps.clientVersion, deps.now()))).length;
+    while (batch.length > 1 && size(batch) > MAX_BODY_BYTES * 0.9) batch = batch.slice(0, Math.ceil(batch.length / 2));
+    return batch;
+  }
+
+  async function scheduleAfterFailure(error: OutboxError): Promise<number> {
+    const s = await updateState((s) => {
+      const failures = s.failures + 1;
+      return { ...s, failures, nextAttemptAt: deps.now() + backoffDelay(failures, deps.random), lastError: error };
+    });
+    await deps.scheduleRetry(s.nextAttemptAt);
+    return s.nextAttemptAt!;
+  }
+
+  async function markBatch(ids: Set<string>, patch: (i: OutboxItem) => OutboxItem): Promise<void> {
+    await mutate((items) => ({ items: items.map((i) => (ids.has(i.clientId) ? patch(i) : i)), result: undefined }));
+  }
+
+  async function runFlush(): Promise<FlushOutcome> {
+    const settings = { ...EMPTY_SETTINGS, ...(await deps.settings.get()) };
+    const state = { ...INITIAL_STATE, ...(await deps.state.get()) };
+    if (state.blocked) return { kind: 'blocked', error: state.blocked };
+    if (!settings.endpoint || !settings.accessCode) {
+      const waiting = (await deps.outbox.get()).some((i) => i.state === 'waiting');
+      return waiting ? { kind: 'not-linked' } : { kind: 'idle' };
+    }
+    let delivered = 0;
+    let rejected = 0;
+    let limit = MAX_RECORDS_PER_ENVELOPE;
+    let sentAny = false;
+    for (;;) {
+      const batch = nextBatch(await deps.outbox.get(), limit, settings.accessCode);
+      if (batch.length === 0) break;
+      const ids = new Set(batch.map((i) => i.clientId));
+      const at = iso();
+      await markBatch(ids, (i) => ({ ...i, attempts: i.attempts + 1, lastAttemptAt: at }));
+      const envelope = buildEnvelope('record', settings.accessCode, batch.map((i) => i.record), deps.clientVersion, deps.now());
+      const result = await post(settings.endpoint, envelope);
+      sentAny = true;
+
+      if (result.kind === 'failure') {
+        await markBatch(ids, (i) => ({ ...i, lastError: result.error }));
+        const retryAt = await scheduleAfterFailure(result.error);
+        return { kind: 'retry', delivered, rejected, at: retryAt, error: result.error };
+      }
+      const { response } = result;
+      if (!response.ok && response.error) {
+        const error: OutboxError = { code: response.error.code, message: response.error.message, at: iso() };
+        if (BLOCKING.has(response.error.code)) {
+          await markBatch(ids, (i) => ({ ...i, lastError: error }));
+          await updateState((s) => ({ ...s, blocked: error, lastError: error, nextAttemptAt: null }));
+          await deps.scheduleRetry(null);
+          return { kind: 'blocked', error };
+        }
+        if (response.error.retryable) {
+          await markBatch(ids, (i) => ({ ...i, lastError: error }));
+          const retryAt = await scheduleAfterFailure(error);
+          return { kind: 'retry', delivered, rejected, at: retryAt, error };
+        }
+        if (PER_RECORD.has(response.error.code) && batch.length > 1) {
+          // One record may spoil the whole envelope: send one by one to find it.
+          limit = 1;
+          continue;
+        }
+        // A single record the server refuses as a whole: keep it visible, do not retry it.
+        await markBatch(ids, (i) => ({ ...i, state: 'rejected', lastError: error }));
+        rejected += batch.length;
+        continue;
+      }
+      // Per-record results: created and duplicate are in the sheet; rejected stays visible.
+      const byId = new Map(response.results.map((r) => [r.clientId, r]));
+      let missing = 0;
+      await mutate((items) => {
+        const next: OutboxItem[] = [];
+        for (const item of items) {
+          const r = ids.has(item.clientId) ? byId.get(item.clientId) : undefined;
+          if (!ids.has(item.clientId)) next.push(item);
+          else if (r?.status === 'created' || r?.status === 'duplicate') delivered++;
+          else if (r?.status === 'rejected') {
+            rejected++;
+            const detail = r.issues?.length ? ` (${r.issues.map((x) => x.message).join('; ')})` : '';
+            next.push({ ...item, state: 'rejected', lastError: { code: 'INVALID', message: `${r.message ?? 'Sổ không nhận mục này.'}${detail}`, at: iso() } });
+          } else {
+            missing++;
+            next.push({ ...item, lastError: { code: 'BAD_ANSWER', message: MESSAGES.missingResult, at: iso() } });
+          }
+        }
+        return { items: next, result: undefined };
+      });
+      if (missing > 0) {
+        const error: OutboxError = { code: 'BAD_ANSWER', message: MESSAGES.missingResult, at: iso() };
+        const retryAt = await scheduleAfterFailure(error);
+        return { kind: 'retry', delivered, rejected, at: retryAt, error };
+      }
+      await updateState((s) => ({ ...s, failures: 0, nextAttemptAt: null, lastError: null, lastSuccessAt: iso() }));
+    }
+    if (sentAny) await deps.scheduleRetry(null);
+    return delivered + rejected > 0 ? { kind: 'sent', delivered, rejected } : { kind: 'idle' };
+  }
+
+  // Single flight: one send at a time; a request made meanwhile runs once more after it.
+  let inflight: Promise<FlushOutcome> | null = null;
+  let again = false;
+  function flush(): Promise<FlushOutcome> {
+    if (inflight) {
+      again = true;
+      return inflight;
+    }
+    inflight = (async () => {
+      try {
+        let outcome: FlushOutcome;
+        do {
+          again = false;
+          outcome = await runFlush();
+        } while (again && (outcome.kind === 'sent' || outcome.kind === 'idle'));
+        return outcome;
+      } finally {
+        inflight = null;
+      }
+    })();
+    return inflight;
+  }
+
+  async function enqueue(record: unknown): Promise<{ ok: true; waiting: number } | { ok: false; message: string }> {
+    const parsed = SyncRecordSchema.safeParse(record);
+    if (!parsed.success) {
+      return { ok: false, message: `Dữ liệu chưa hợp lệ: ${parsed.error.issues.map((i) => i.message).join('; ')}` };
+    }
+    const waiting = await mutate((items) => {
+      if (items.some((i) => i.clientId === parsed.data.clientId)) return { items, result: items.length };
+      const item: OutboxItem = { clientId: parsed.data.clientId, record: parsed.data, createdAt: iso(), attempts: 0, state: 'waiting' };
+      const next = [...items, item];
+      return { items: next, result: next.length };
+    });
+    return { ok: true, waiting };
+  }
+
+  async function remove(clientId: string): Promise<{ ok: true } | { ok: false; message: string }> {
+    const found = await mutate((items) => {
+      const next = items.filter((i) => i.clientId !== clientId);
+      return { items: next.length === items.length ? items : next, result: next.length !== items.length };
+    });
+    return found ? { ok: true } : { ok: false, message: 'Không tìm thấy mục này trong hàng chờ (có thể đã gửi xong).' };
+  }
+
+  /** Makes rejected items waiting again (one, or all), clears the block, and sends now. */
+  async function resend(clientId?: string): Promise<{ ok: true } | { ok: false; message: string }> {
+    const found = await mutate((items) => {
+      let hit = false;
+      const next = items.map((i) => {
+        if (clientId && i.clientId !== clientId) return i;
+        hit = true;
+        return i.state === 'rejected' ? { ...i, state: 'waiting' as const } : i;
+      });
+      return { items: next, result: hit || !clientId };
+    });
+    if (!found) return { ok: false, message: 'Không tìm thấy mục này trong hàng chờ (có thể đã gửi xong).' };
+    await updateState((s) => ({ ...s, blocked: null, nextAttemptAt: null }));
+    void flush();
+    return { ok: true };
+  }
+
+  async function hello(endpoint: string, accessCode: string): Promise<{ ok: true; linked: LinkedInfo } | { ok: false; message: string; code?: string }> {
+    const result = await post(endpoint, buildEnvelope('hello', accessCode, [], deps.clientVersion, deps.now()));
+    if (result.kind === 'failure') return { ok: false, message: result.error.message, code: result.error.code };
+    const r = result.response;
+    if (!r.ok || !r.linked) {
+      return { ok: false, message: r.error?.message ?? MESSAGES.badAnswer, code: r.error?.code ?? 'BAD_ANSWER' };
+    }
+    return { ok: true, linked: r.linked };
+  }
+
+  /** Saves endpoint and code (even if the check fails: a volunteer may be offline), then checks them. */
+  async function link(endpointInput: string, accessCodeInput: string) {
+    const endpoint = validateEndpoint(endpointInput);
+    if (!endpoint.ok) return { ok: false as const, message: endpoint.message, code: 'INVALID' };
+    const accessCode = accessCodeInput.trim();
+    if (accessCode.length < 8 || accessCode.length > 128 || /\s/.test(accessCode)) {
+      return { ok: false as const, message: 'Mã truy cập gồm 8–128 ký tự, không có dấu cách. Hãy chép lại mã tổ trưởng đã cấp.', code: 'AUTH_MISSING' };
+    }
+    await deps.settings.set({ endpoint: endpoint.url, accessCode, linked: null });
+    return checkLink();
+  }
+
+  async function checkLink() {
+    const settings = { ...EMPTY_SETTINGS, ...(await deps.settings.get()) };
+    if (!settings.endpoint || !settings.accessCode) return { ok: false as const, message: MESSAGES.notLinked, code: 'NOT_LINKED' };
+    const r = await hello(settings.endpoint, settings.accessCode);
+    const latest = { ...EMPTY_SETTINGS, ...(await deps.settings.get()) };
+    if (latest.accessCode !== settings.accessCode) return r; // unlinked meanwhile
+    if (r.ok) {
+      await deps.settings.set({ ...latest, linked: r.linked, linkedAt: iso() });
+      await updateState((s) => ({ ...s, blocked: null, failures: 0, nextAttemptAt: null }));
+      void flush();
+    } else if (r.code && BLOCKING.has(r.code)) {
+      const error: OutboxError = { code: r.code as OutboxError['code'], message: r.message, at: iso() };
+      await deps.settings.set({ ...latest, linked: null });
+      await updateState((s) => ({ ...s, blocked: error, lastError: error }));
+    }
+    return r;
+  }
+
+  async function unlink(): Promise<{ ok: true }> {
+    const s = { ...EMPTY_SETTINGS, ...(await deps.settings.get()) };
+    await deps.settings.set({ endpoint: s.endpoint, accessCode: '', linked: null });
+    await updateState((st) => ({ ...st, blocked: null, nextAttemptAt: null, failures: 0 }));
+    await deps.scheduleRetry(null);
+    return { ok: true };
+  }
+
+  return { enqueue, remove, resend, flush, hello, link, checkLink, unlink };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { CONSENT_TEXT_VERSION } from '../../../shared/schemas/registry';
+import { MAX_RECORDS_PER_ENVELOPE, type SyncRecord } from '../../../shared/schemas/sync';
+import { backoffDelay, RETRY_BASE_MS, RETRY_CAP_MS } from '../../../extension/sync/backoff';
+import { createSyncEngine } from '../../../extension/sync/core';
+import { validateEndpoint } from '../../../extension/sync/endpoint';
+import { EMPTY_SETTINGS, INITIAL_STATE, type OutboxItem, type SyncSettings, type SyncState } from '../../../extension/sync/types';
+import { fakeEndpoint, memoryCell } from './fake-endpoint';
+
+const ENDPOINT = 'https://script.google.com/macros/s/AKfycbx0123456789abcdefghijklmnopqrstuv/exec';
+const CODE = 'ma-truy-cap-1234';
+
+export function filing(n: number, clientId: string = crypto.randomUUID()): SyncRecord {
+  return {
+    clientId,
+    kind: 'filing',
+    filing: {
+      residentName: 'Nguyễn Văn An',
+      toDanPho: 'Tổ 5',
+      procedureId: 'I.1',
+      procedureCode: '1.001193',
+      dossierCode: `G22.99-${String(n).padStart(6, '0')}`,
+      filedOn: '2026-11-20',
+      portal: 'dvcqg',
+      status: 'Đã nộp',
+      consent: { given: true, textVersion: CONSENT_TEXT_VERSION, at: '2026-11-20T02:00:00.000Z' },
+    },
+  };
+}
+
+function setup(opts: { linked?: boolean } = {}) {
+  const server = fakeEndpoint();
+  const outbox = memoryCell<OutboxItem[]>([]);
+  const settings = memoryCell<SyncSettings>(opts.linked === false ? EMPTY_SETTINGS : { endpoint: ENDPOINT, accessCode: CODE, linked: null });
+  const state = memoryCell<SyncState>(INITIAL_STATE);
+  const alarms: Array<number | null> = [];
+  let now = Date.parse('2026-11-20T03:00:00Z');
+  const engine = createSyncEngine({
+    outbox,
+    settings,
+    state,
+    fetch: server.fetch,
+    now: () => now,
+    random: () => 0.5,
+    scheduleRetry: async (at) => void alarms.push(at),
+    clientVersion: '0.1.0',
+  });
+  return { server, outbox, settings, state, alarms, engine, advance: (ms: number) => (now += ms) };
+}
+
+describe('backoff', () => {
+  it('grows exponentially with equal jitter and a cap', () => {
+    expect(backoffDelay(1, () => 0)).toBe(RETRY_BASE_MS / 2);
+    expect(backoffDelay(1, () => 1)).toBe(RETRY_BASE_MS);
+    expect(backoffDelay(3, () => 1)).toBe(RETRY_BASE_MS * 4);
+    expect(backoffDelay(50, () => 1)).toBe(RETRY_CAP_MS);
+    expect(backoffDelay(50, () => 0)).toBe(RETRY_CAP_MS / 2);
+  });
+});
+
+describe('endpoint URL', () => {
+  it('accepts only Apps Script /exec deployment URLs', () => {
+    expect(validateEndpoint(` ${ENDPOINT} `)).toEqual({ ok: true, url: ENDPOINT });
+    expect(validateEndpoint('https://script.google.com/a/macros/phuong.vn/s/AKfycbx0123456789abcdefghijklmnop/exec').ok).toBe(true);
+    for (const bad of ['', 'http://script.google.com/macros/s/AKfycbx0123456789abcdefghij/exec', 'https://script.google.com/macros/s/AKfycbx0123456789abcdefghij/dev', 'https://evil.example/macros/s/AKfycbx0123456789abcdefghij/exec', `${ENDPOINT}?x=1`]) {
+      const r = validateEndpoint(bad);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/[àáảãạăâđêôơư]/);
+    }
+  });
+});
+
+describe('outbox sender', () => {
+  it('sends a text/plain POST with no custom headers and removes created records', async () => {
+    const t = setup();
+    expect(await t.engine.enqueue(filing(1))).toEqual({ ok: true, waiting: 1 });
+    const out = await t.engine.flush();
+    expect(out).toEqual({ kind: 'sent', delivered: 1, rejected: 0 });
+    expect(t.server.rows.size).toBe(1);
+    expect(t.outbox.value).toEqual([]);
+    const init = t.server.calls[0]!.init;
+    expect(init.method).toBe('POST');
+    expect(init.headers).toEqual({ 'Content-Type': 'text/plain;charset=utf-8' });
+    expect(init.redirect).toBe('follow');
+    expect(init.credentials).toBe('omit');
+  });
+
+  it('queues a record once even when enqueued twice (same clientId)', async () => {
+    const t = setup();
+    const r = filing(1);
+    await t.engine.enqueue(r);
+    expect(await t.engine.enqueue(r)).toEqual({ ok: true, waiting: 1 });
+    expect(t.outbox.value).toHaveLength(1);
+  });
+
+  it('refuses an invalid record with a Vietnamese message and queues nothing', async () => {
+    const t = setup();
+    const bad = filing(1);
+    (bad as { filing: { residentName: string } }).filing.residentName = '1';
+    const r = await t.engine.enqueue(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/Họ và tên/);
+    expect(t.outbox.value).toEqual([]);
+  });
+
+  it('batches up to MAX_RECORDS_PER_ENVELOPE per POST', async () => {
+    const t = setup();
+    for (let i = 0; i < 250; i++) await t.engine.enqueue(filing(i));
+    const out = await t.engine.flush();
+    expect(out).toEqual({ kind: 'sent', delivered: 250, rejected: 0 });
+    expect(t.server.calls.map((c) => c.records)).toEqual([MAX_RECORDS_PER_ENVELOPE, MAX_RECORDS_PER_ENVELOPE, 50]);
+    expect(t.server.rows.size).toBe(250);
+  });
+
+  it('endpoint down: keeps the records, schedules a retry with backoff, then delivers once', async () => {
+    const t = setup();
+    await t.engine.enqueue(filing(1));
+    t.server.setMode('down');
+    const first = await t.engine.flush();
+    expect(first.kind).toBe('retry');
+    expect(t.outbox.value).toHaveLength(1);
+    expect(t.outbox.value[0]!.attempts).toBe(1);
+    expect(t.outbox.value[0]!.lastError?.code).toBe('NETWORK');
+    expect(t.alarms.at(-1)).toBe(Date.parse('2026-11-20T03:00:00Z') + backoffDelay(1, () => 0.5));
+    const second = await t.engine.flush();
+    expect(second.kind).toBe('retry');
+    expect(t.state.value.failures).toBe(2);
+    expect(t.alarms.at(-1)! - Date.parse('2026-11-20T03:00:00Z')).toBe(backoffDelay(2, () => 0.5));
+    t.server.setMode('up');
+    expect(await t.engine.flush()).toEqual({ kind: 'sent', delivered: 1, rejected: 0 });
+    expect(t.server.rows.size).toBe(1);
+    expect(t.outbox.value).toEqual([]);
+    expect(t.state.value.failures).toBe(0);
+    expect(t.alarms.at(-1)).toBeNull();
+  });
+
+  it('treats an HTML or garbled answer as a retryable failure', async () => {
+    const t = setup();
+    await t.engine.enqueue(filing(1));
+    t.server.setMode('html');
+    const out = await t.engine.flush();
+    expect(out.kind).toBe('retry');
+    expect(t.outbox.value[0]!.lastError?.code).toBe('BAD_ANSWER');
+    expect(t.outbox.value[0]!.state).toBe('waiting');
+  });
+
+  it('response lost after the append: the retry reuses the clientId and does not duplicate', async () => {
+    const t = setup();
+    await t.engine.enqueue(filing(1));
+    t.server.setMode('lose-answer');
+    expect((await t.engine.flush()).kind).toBe('retry');
+    expect(t.server.rows.size).toBe(1);
+    t.server.setMode('up');
+    expect(await t.engine.flush()).toEqual({ kind: 'sent', delivered: 1, rejected: 0 });
+    expect(t.server.rows.size).toBe(1);
+    expect(t.outbox.value).toEqual([]);
+  });
+
+  it('keeps rejected records visible with the message and does not retry them automatically', async () => {
+    const t = setup();
+    const a = filing(1);
+    const b = filing(2);
+    await t.engine.enqueue(a);
+    await t.engine.enqueue(b);
+    t.server.setReject((r) => (r.clientId === b.clientId ? 'Mã hồ sơ đã có trong sổ với người khác.' : null));
+    expect(await t.engine.flush()).toEqual({ kind: 'sent', delivered: 1, rejected: 1 });
+    expect(t.outbox.value).toHaveLength(1);
+    expect(t.outbox.value[0]).toMatchObject({ clientId: b.clientId, state: 'rejected', lastError: { message: 'Mã hồ sơ đã có trong sổ với người khác.' } });
+    const calls = t.server.calls.length;
+    expect(await t.engine.flush()).toEqual({ kind: 'idle' });
+    expect(t.server.calls.length).toBe(calls);
+    // The volunteer resends it once the problem is fixed on the sheet.
+    t.server.setReject(() => null);
+    await t.engine.resend(b.clientId);
+    await t.engine.flush();
+    expect(t.outbox.value).toEqual([]);
+    expect(t.server.rows.size).toBe(2);
+  });
+
+  it('a revoked code blocks sending (no retry storm) until the link is fixed', async () => {
+    const t = setup();
+    await t.engine.enqueue(filing(1));
+    t.server.setMode('auth-revoked');
+    const out = await t.engine.flush();
+    expect(out.kind).toBe('blocked');
+    if (out.kind === 'blocked') expect(out.error.message).toBe('Mã truy cập đã bị thu hồi.');
+    expect(t.alarms.at(-1)).toBeNull();
+    const calls = t.server.calls.length;
+    expect((await t.engine.flush()).kind).toBe('blocked');
+    expect(t.server.calls.length).toBe(calls);
+    expect(t.outbox.value[0]!.state).toBe('waiting');
+    t.server.setMode('up');
+    const linked = await t.engine.link(ENDPOINT, 'ma-moi-5678-abcd');
+    expect(linked).toEqual({ ok: true, linked: { volunteerId: 'TNV-001', volunteerName: 'Lê Thị Hoa', ward: 'Đồng Tiến' } });
+    await t.engine.flush();
+    expect(t.outbox.value).toEqual([]);
+  });
+
+  it('retryable server errors (BUSY) back off', async () => {
+    const t = setup();
+    await t.engine.enqueue(filing(1));
+    t.server.setMode('busy');
+    const out = await t.engine.flush();
+    expect(out.kind).toBe('retry');
+    expect(t.outbox.value[0]!.lastError?.message).toBe('Sổ đang bận.');
+  });
+
+  it('single flight: concurrent flushes never send the same record twice', async () => {
+    const t = setup();
+    for (let i = 0; i < 5; i++) await t.engine.enqueue(filing(i));
+    await Promise.all([t.engine.flush(), t.engine.flush(), t.engine.flush()]);
+    expect(t.server.calls).toHaveLength(1);
+    expect(t.server.rows.size).toBe(5);
+    expect(t.outbox.value).toEqual([]);
+  });
+
+  it('records enqueued during a send go out right after it', async () => {
+    const t = setup();
+    await t.engine.enqueue(filing(1));
+    const p = t.engine.flush();
+    await t.engine.enqueue(filing(2));
+    void t.engine.flush();
+    await p;
+    await t.engine.flush();
+    expect(t.server.rows.size).toBe(2);
+    expect(t.outbox.value).toEqual([]);
+  });
+
+  it('without a link, nothing is sent and the outbox keeps everything', async () => {
+    const t = setup({ linked: false });
+    await t.engine.enqueue(filing(1));
+    expect(await t.engine.flush()).toEqual({ kind: 'not-linked' });
+    expect(t.server.calls).toHaveLength(0);
+    expect(t.outbox.value).toHaveLength(1);
+  });
+
+  it('delete removes exactly one item; unlink wipes the code but keeps the URL and the outbox', async () => {
+    const t = setup();
+    const a = filing(1);
+    await t.engine.enqueue(a);
+    await t.engine.enqueue(filing(2));
+    t.server.setMode('down');
+    await t.engine.flush();
+    expect(await t.engine.remove(a.clientId)).toEqual({ ok: true });
+    expect((await t.engine.remove(a.clientId)).ok).toBe(false);
+    expect(t.outbox.value).toHaveLength(1);
+    await t.engine.unlink();
+    expect(t.settings.value).toEqual({ endpoint: ENDPOINT, accessCode: '', linked: null });
+    expect(t.outbox.value).toHaveLength(1);
+  });
+
+  it('link rejects a malformed URL or code before any request', async () => {
+    const t = setup({ linked: false });
+    expect((await t.engine.link('https://example.com/exec', CODE)).ok).toBe(false);
+    expect((await t.engine.link(ENDPOINT, 'ngắn')).ok).toBe(false);
+    expect(t.server.calls).toHaveLength(0);
+  });
+});
