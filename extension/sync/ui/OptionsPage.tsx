@@ -1,0 +1,146 @@
+import { useRef, useState } from 'preact/hooks';
+import { sendSyncMessage } from '../messages';
+import { outboxItem, syncSettingsItem, syncStateItem } from '../storage';
+import { TextField } from './fields';
+import { useStored } from './useStored';
+
+type Result = { kind: 'good' | 'bad'; text: string } | null;
+
+/** Options: paste the endpoint URL and access code, test, see the link, unlink. */
+export function OptionsPage() {
+  const settings = useStored(syncSettingsItem);
+  const state = useStored(syncStateItem);
+  const outbox = useStored(outboxItem);
+  const [endpoint, setEndpoint] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [showCode, setShowCode] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Result>(null);
+  const resultRef = useRef<HTMLDivElement | null>(null);
+
+  const endpointValue = endpoint ?? settings?.endpoint ?? '';
+  const hasCode = Boolean(settings?.accessCode);
+
+  async function run(action: () => Promise<{ ok: true; linked?: { volunteerName: string; ward: string } } | { ok: false; message: string }>) {
+    setBusy(true);
+    setResult(null);
+    const r = await action();
+    setBusy(false);
+    if (r.ok && 'linked' in r && r.linked) {
+      setResult({ kind: 'good', text: `Kết nối được. Đã liên kết với tình nguyện viên ${r.linked.volunteerName}, ${r.linked.ward}.` });
+      setCode('');
+    } else if (r.ok) setResult({ kind: 'good', text: 'Đã huỷ liên kết và xoá mã truy cập khỏi máy này.' });
+    else setResult({ kind: 'bad', text: r.message });
+    queueMicrotask(() => resultRef.current?.focus());
+  }
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (busy) return;
+    if (!code.trim() && hasCode && endpointValue === settings?.endpoint) {
+      await run(() => sendSyncMessage({ type: 'sync/hello' }));
+      return;
+    }
+    if (!code.trim()) {
+      setResult({ kind: 'bad', text: 'Chưa dán mã truy cập (tổ trưởng cấp cho từng tình nguyện viên trong sổ).' });
+      queueMicrotask(() => resultRef.current?.focus());
+      return;
+    }
+    await run(() => sendSyncMessage({ type: 'sync/link', endpoint: endpointValue, accessCode: code }));
+  }
+
+  async function unlink() {
+    if (!window.confirm('Huỷ liên kết? Mã truy cập sẽ bị xoá khỏi máy này; các mục đang chờ vẫn được giữ lại.')) return;
+    await run(() => sendSyncMessage({ type: 'sync/unlink' }));
+    setEndpoint(null);
+  }
+
+  const waiting = outbox?.length ?? 0;
+  return (
+    <main lang="vi">
+      <h1>Cài đặt gửi sổ của phường</h1>
+      <section aria-labelledby="link-heading">
+        <h2 id="link-heading">Liên kết hiện tại</h2>
+        <div class={`tldvc-page-status ${settings?.linked ? 'tldvc-page-good' : state?.blocked ? 'tldvc-page-bad' : ''}`} data-testid="link-status">
+          {settings?.linked ? (
+            <p>
+              Đang liên kết với tình nguyện viên <strong>{settings.linked.volunteerName}</strong> ({settings.linked.volunteerId}),{' '}
+              <strong>{settings.linked.ward}</strong>.
+            </p>
+          ) : hasCode ? (
+            <p>Đã lưu mã truy cập nhưng chưa kiểm tra được kết nối.</p>
+          ) : (
+            <p>Chưa liên kết. Các mục ghi sổ vẫn được giữ trên máy này cho tới khi liên kết.</p>
+          )}
+          {state?.blocked && <p>Không gửi được: {state.blocked.message}</p>}
+          <p>
+            Đang chờ gửi: {waiting} mục. <a href="/record.html#hang-cho">Xem hàng chờ gửi</a>
+          </p>
+        </div>
+      </section>
+
+      <form class="tldvc-rec-form" noValidate onSubmit={save} aria-labelledby="form-heading">
+        <h2 id="form-heading" class="tldvc-rec-title">
+          Địa chỉ web và mã truy cập
+        </h2>
+        <TextField
+          id="endpoint"
+          label="Địa chỉ web của sổ"
+          hint="Tổ trưởng gửi địa chỉ này; có dạng https://script.google.com/macros/s/…/exec"
+          value={endpointValue}
+          inputMode="text"
+          autoComplete="off"
+          onInput={setEndpoint}
+        />
+        <div class="tldvc-rec-field">
+          <label class="tldvc-rec-label" for="access-code">
+            Mã truy cập của bạn
+          </label>
+          <span class="tldvc-rec-hint" id="access-code-hint">
+            {hasCode ? 'Đã lưu một mã trên máy này. Chỉ dán mã mới nếu muốn thay.' : 'Mã tổ trưởng cấp riêng cho bạn (chỉ hiện một lần khi cấp).'}
+          </span>
+          <input
+            class="tldvc-rec-input"
+            id="access-code"
+            type={showCode ? 'text' : 'password'}
+            autoComplete="off"
+            spellcheck={false}
+            value={code}
+            aria-describedby="access-code-hint"
+            onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
+          />
+          <label class="tldvc-rec-check">
+            <input type="checkbox" checked={showCode} onChange={(e) => setShowCode((e.currentTarget as HTMLInputElement).checked)} />
+            <span>Hiện mã đang nhập</span>
+          </label>
+        </div>
+        <div class="tldvc-rec-actions">
+          <button type="submit" class="tldvc-rec-button tldvc-rec-primary" disabled={busy} aria-busy={busy ? 'true' : 'false'}>
+            {busy ? 'Đang kiểm tra…' : 'Lưu và kiểm tra kết nối'}
+          </button>
+          {hasCode && (
+            <button type="button" class="tldvc-rec-button tldvc-rec-secondary" disabled={busy} onClick={unlink}>
+              Huỷ liên kết
+            </button>
+          )}
+        </div>
+      </form>
+      <div aria-live="polite">
+        {result && (
+          <div
+            class={`tldvc-page-status ${result.kind === 'good' ? 'tldvc-page-good' : 'tldvc-page-bad'}`}
+            role={result.kind === 'bad' ? 'alert' : 'status'}
+            tabIndex={-1}
+            ref={resultRef}
+            data-testid="link-result"
+          >
+            {result.text}
+          </div>
+        )}
+      </div>
+      <p class="tldvc-page-note">
+        Mã truy cập chỉ lưu trên máy này. Trên máy dùng chung, hãy bấm “Huỷ liên kết” khi không dùng nữa.
+      </p>
+    </main>
+  );
+}
