@@ -17,6 +17,32 @@ async function exportNames(entry) {
   return output.exports;
 }
 
+/**
+ * Server-only slimming (the budget is 300 KB): the phone validator only ever
+ * accepts Vietnamese numbers, so the bundled libphonenumber metadata keeps +84
+ * alone; and the server never shows a procedure's document list or legal basis,
+ * so those arrays are emptied (the catalogue schema still validates it), and the
+ * portal deep links are dropped (see below).
+ */
+const serverSlimming = {
+  name: 'server-slimming',
+  setup(b) {
+    b.onLoad({ filter: /libphonenumber-js[\\/]metadata\.mobile\.json\.js$/ }, async () => {
+      const meta = JSON.parse(await readFile(path.join(root, 'node_modules/libphonenumber-js/metadata.mobile.json'), 'utf8'));
+      const slim = { ...meta, country_calling_codes: { 84: meta.country_calling_codes['84'] }, countries: { VN: meta.countries.VN } };
+      delete slim.nonGeographic;
+      return { contents: `export default ${JSON.stringify(slim)}`, loader: 'js' };
+    });
+    b.onLoad({ filter: /shared[\\/]catalogue[\\/]procedures\.json$/ }, async (args) => {
+      const list = JSON.parse(await readFile(args.path, 'utf8'));
+      // directUrl is only for the extension; its z.url() check needs the WHATWG URL
+      // class, which the Apps Script runtime does not have.
+      const slim = list.map(({ directUrl: _url, ...p }) => ({ ...p, documents: [], legalBasis: [] }));
+      return { contents: JSON.stringify(slim), loader: 'json' };
+    });
+  },
+};
+
 async function buildServer() {
   const entry = path.join(root, 'apps-script/server/index.ts');
   const names = await exportNames(entry);
@@ -36,6 +62,7 @@ async function buildServer() {
     minify: true,
     keepNames: false,
     define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [serverSlimming],
   });
   const stubs = names
     .map((n) => `function ${n}() { return ${NAMESPACE}.${n}.apply(this, arguments); }`)

@@ -42,3 +42,18 @@ export const SafeText = (max: number) =>
 export function neutraliseFormula(value: string): string {
   return /^[=+\-@]/.test(value) ? `'${value}` : value;
 }
+
+/**
+ * Text a spreadsheet would run as a formula (or that is a classic CSV-injection
+ * payload): starts with = or @, or with + or - followed by something that is
+ * not just a number or phone number. The web endpoint refuses such values.
+ */
+export function isFormulaLike(value: string): boolean {
+  const v = value.trimStart();
+  if (/^[=@]/.test(v)) return true;
+  if (/^[+\-]/.test(v)) return !/^[+\-]?[\d\s().]+$/.test(v) && !/^-\s/.test(v);
+  return false;
+}
+
+export const FORMULA_MESSAGE =
+  'Nội dung không được bắt đầu bằng = + - @ (bảng tính có thể hiểu là công thức). Hãy bỏ ký tự đó ở đầu rồi gửi lại.';

@@ -84,3 +84,23 @@ export type SyncResponse = z.infer<typeof SyncResponseSchema>;
 export const HealthResponseSchema = z
   .object({ ok: z.literal(true), app: z.literal('tro-ly-dvc-registry'), v: z.literal(SYNC_VERSION), serverVersion: z.string() })
   .strict();
+
+/**
+ * "Nhập từ tệp": when no endpoint can be deployed, the extension exports its
+ * outbox to a JSON file in this shape and the add-on imports it with the same
+ * validation and clientId idempotency as doPost. The file carries no access
+ * code: the group leader importing it chooses the volunteer in the add-on.
+ */
+export const OUTBOX_FILE_KIND = 'tro-ly-dvc-outbox';
+export const MAX_RECORDS_PER_FILE = 2000;
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const OutboxFileSchema = z
+  .object({
+    v: z.literal(SYNC_VERSION, { message: 'Phiên bản dữ liệu không khớp: hãy cập nhật tiện ích Trợ lý DVC.' }),
+    kind: z.literal(OUTBOX_FILE_KIND),
+    exportedAt: z.iso.datetime({ offset: true }),
+    client: z.object({ app: z.literal('tro-ly-dvc-extension'), version: z.string().max(20) }).strict(),
+    records: z.array(SyncRecordSchema).max(MAX_RECORDS_PER_FILE, { message: `Tối đa ${MAX_RECORDS_PER_FILE} bản ghi mỗi tệp.` }),
+  })
+  .strict();
+export type OutboxFile = z.infer<typeof OutboxFileSchema>;

@@ -1,0 +1,154 @@
+// "Kiểm tra dữ liệu": validates every row of the accounts and filings sheets.
+// Pure over row arrays (no service calls), so it is benchmarked directly.
+import { APPS, FILING_STATUSES, GENDERS, PersonName } from '../../shared/schemas/registry';
+import { isSecretLikeValue } from '../../shared/schemas/privacy';
+import { validateCccd, validatePhone } from '../../shared/validate';
+import { findById } from '../../shared/catalogue';
+import { cellBool, cellDate, cellText } from './util';
+import { PORTALS } from './layout';
+
+export interface CellIssue {
+  table: 'accounts' | 'filings';
+  rowNumber: number;
+  /** 0-based column index in the sheet. */
+  col: number;
+  key: string;
+  message: string;
+}
+
+export interface CheckContext {
+  today: string;
+  toDanPho: Set<string>;
+  volunteers: Set<string>;
+  /** Account ids, to check filings that point at an account. */
+  accountIds?: Set<string>;
+}
+
+type Index = Record<string, number>;
+const APP_SET = new Set<string>(APPS);
+const STATUS_SET = new Set<string>(FILING_STATUSES);
+const GENDER_SET = new Set<string>(GENDERS);
+const PORTAL_SET = new Set<string>(PORTALS);
+const DOSSIER = /^[\p{L}\d][\p{L}\d.\-_/ ]*$/u;
+const NAME_CACHE = new Map<string, string | null>();
+
+function nameError(name: string): string | null {
+  const cached = NAME_CACHE.get(name);
+  if (cached !== undefined) return cached;
+  const r = PersonName.safeParse(name);
+  const msg = r.success ? null : (r.error.issues[0]?.message ?? 'Họ và tên không hợp lệ.');
+  if (NAME_CACHE.size < 100_000) NAME_CACHE.set(name, msg);
+  return msg;
+}
+
+function isBlankRow(cells: unknown[]): boolean {
+  for (const c of cells) if (c !== '' && c !== null && c !== undefined) return false;
+  return true;
+}
+
+function common(
+  push: (key: string, message: string) => void,
+  get: (key: string) => unknown,
+  ctx: CheckContext,
+): void {
+  const tdp = cellText(get('toDanPho'));
+  if (!tdp) push('toDanPho', 'Thiếu tổ dân phố.');
+  else if (ctx.toDanPho.size && !ctx.toDanPho.has(tdp)) push('toDanPho', `Tổ dân phố «${tdp}» không có trong danh mục.`);
+  const vol = cellText(get('volunteerId'));
+  if (!vol) push('volunteerId', 'Thiếu tình nguyện viên.');
+  else if (ctx.volunteers.size && !ctx.volunteers.has(vol)) push('volunteerId', `Tình nguyện viên «${vol}» không có trong danh sách.`);
+  if (!cellBool(get('consentGiven')) || !cellText(get('consentVersion')) || !cellText(get('consentAt'))) {
+    push('consentGiven', 'Chưa ghi nhận sự đồng ý của người dân (đánh dấu, phiên bản nội dung và thời điểm).');
+  }
+  const notes = cellText(get('notes'));
+  if (notes && isSecretLikeValue(notes)) push('notes', 'Ghi chú có vẻ chứa mật khẩu hoặc mã OTP: hãy xoá phần đó.');
+}
+
+export function checkAccounts(rows: unknown[][], index: Index, ctx: CheckContext, firstRow = 2): CellIssue[] {
+  const issues: CellIssue[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r]!;
+    if (isBlankRow(cells)) continue;
+    const rowNumber = firstRow + r;
+    const get = (k: string) => cells[index[k]!];
+    const push = (key: string, message: string) => issues.push({ table: 'accounts', rowNumber, col: index[key]!, key, message });
+    if (!cellText(get('id'))) push('id', 'Thiếu mã bản ghi: hãy chạy «Thiết lập sổ» để cấp mã.');
+    const name = cellText(get('fullName'));
+    const nErr = name ? nameError(name) : 'Thiếu họ và tên.';
+    if (nErr) push('fullName', nErr);
+    const by = get('birthYear');
+    const year = typeof by === 'number' ? by : Number(cellText(by));
+    const thisYear = Number(ctx.today.slice(0, 4));
+    if (cellText(by) === '') push('birthYear', 'Thiếu năm sinh.');
+    else if (!Number.isInteger(year) || year < 1900 || year > thisYear) push('birthYear', `Năm sinh phải từ 1900 đến ${thisYear}.`);
+    const gender = cellText(get('gender'));
+    if (gender && !GENDER_SET.has(gender)) push('gender', 'Giới tính chỉ là «Nam» hoặc «Nữ».');
+    const full = cellText(get('cccdFull'));
+    const last4 = cellText(get('cccdLast4'));
+    if (full) {
+      const res = validateCccd(full, Number.isInteger(year) ? { birthYear: year } : {});
+      if (!res.ok) push('cccdFull', res.error);
+      else if (last4 && last4 !== full.slice(-4)) push('cccdLast4', '4 số cuối không khớp với số CCCD đầy đủ.');
+    }
+    if (last4 && !/^\d{4}$/.test(last4)) push('cccdLast4', '4 số cuối CCCD phải gồm đúng 4 chữ số.');
+    if (last4 && !cellText(get('cccdKey'))) push('cccdKey', 'Thiếu khoá tìm trùng CCCD: hãy nhập lại số CCCD qua biểu mẫu.');
+    const phone = cellText(get('phone'));
+    if (phone) {
+      const res = validatePhone(phone);
+      if (!res.ok) push('phone', res.error);
+    }
+    const apps = cellText(get('apps'));
+    if (!apps) push('apps', 'Chưa ghi ứng dụng đã đăng ký.');
+    else {
+      const bad = apps.split(/\s*[,;]\s*/).filter((a) => a && !APP_SET.has(a));
+      if (bad.length) push('apps', `Ứng dụng không có trong danh mục: ${bad.join(', ')}.`);
+    }
+    const created = cellDate(get('createdOn'));
+    if (created === '') push('createdOn', 'Thiếu ngày hỗ trợ.');
+    else if (created === null) push('createdOn', 'Ngày hỗ trợ không hợp lệ (dd/mm/yyyy).');
+    else if (created > ctx.today) push('createdOn', 'Ngày hỗ trợ không được sau hôm nay.');
+    common(push, get, ctx);
+  }
+  return issues;
+}
+
+export function checkFilings(rows: unknown[][], index: Index, ctx: CheckContext, firstRow = 2): CellIssue[] {
+  const issues: CellIssue[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r]!;
+    if (isBlankRow(cells)) continue;
+    const rowNumber = firstRow + r;
+    const get = (k: string) => cells[index[k]!];
+    const push = (key: string, message: string) => issues.push({ table: 'filings', rowNumber, col: index[key]!, key, message });
+    if (!cellText(get('id'))) push('id', 'Thiếu mã bản ghi: hãy chạy «Thiết lập sổ» để cấp mã.');
+    const name = cellText(get('residentName'));
+    const nErr = name ? nameError(name) : 'Thiếu họ và tên người dân.';
+    if (nErr) push('residentName', nErr);
+    const pid = cellText(get('procedureId'));
+    const proc = pid ? findById(pid.split(' ')[0]!) : undefined;
+    if (!pid) push('procedureId', 'Chưa chọn thủ tục.');
+    else if (!proc) push('procedureId', `Thủ tục «${pid}» không có trong danh mục.`);
+    const code = cellText(get('procedureCode'));
+    if (proc && code && proc.code !== code) push('procedureCode', `Mã TTHC của thủ tục ${proc.id} là ${proc.code ?? '(chưa có mã)'}, không phải ${code}.`);
+    if (!proc && code && !/^\d\.\d{6}$/.test(code)) push('procedureCode', 'Mã TTHC phải có dạng 1.001193.');
+    const dossier = cellText(get('dossierCode'));
+    if (!dossier) push('dossierCode', 'Thiếu mã hồ sơ.');
+    else if (dossier.length < 4 || dossier.length > 60 || !DOSSIER.test(dossier)) push('dossierCode', 'Mã hồ sơ chỉ gồm chữ, số và . - _ / (4–60 ký tự).');
+    const filed = cellDate(get('filedOn'));
+    if (filed === '') push('filedOn', 'Thiếu ngày nộp.');
+    else if (filed === null) push('filedOn', 'Ngày nộp không hợp lệ (dd/mm/yyyy).');
+    else if (filed > ctx.today) push('filedOn', 'Ngày nộp không được sau hôm nay.');
+    const due = cellDate(get('dueOn'));
+    if (due === null) push('dueOn', 'Ngày hẹn trả không hợp lệ (dd/mm/yyyy).');
+    else if (due && filed && due < filed) push('dueOn', 'Ngày hẹn trả trước ngày nộp.');
+    const portal = cellText(get('portal'));
+    if (portal && !PORTAL_SET.has(portal)) push('portal', 'Cổng không có trong danh mục.');
+    const status = cellText(get('status'));
+    if (!status) push('status', 'Thiếu trạng thái hồ sơ.');
+    else if (!STATUS_SET.has(status)) push('status', `Trạng thái «${status}» không có trong danh mục.`);
+    const acc = cellText(get('accountId'));
+    if (acc && ctx.accountIds && !ctx.accountIds.has(acc)) push('accountId', 'Mã tài khoản không có trong trang «Tài khoản».');
+    common(push, get, ctx);
+  }
+  return issues;
+}

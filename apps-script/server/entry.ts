@@ -1,0 +1,217 @@
+// The entry sidebar's server side: the same zod schemas as the browser, then one batch write per sheet.
+import * as z from 'zod';
+import { FilingInputSchema, ResidentAccountInputSchema } from '../../shared/schemas/registry';
+import { isSecretLikeKey, SECRET_VALUE_MESSAGE } from '../../shared/schemas/privacy';
+import { ACCOUNTS, FILINGS, LISTS, VOLUNTEERS } from './layout';
+import { appendLog, currentUser, diff, maskRecord, type LogEntry } from './log';
+import { accountRecord, cccdColumns, checkCccd, filingRecord, phoneColumn, procedureError, rowObject, type FieldErrors } from './records';
+import { readSettings } from './settings';
+import { requireCurrent } from './setup';
+import { Table, type Row, type Spreadsheet } from './table';
+import { cellText, isoDateVn, isoNowVn, uuid } from './util';
+
+export interface SaveRequest {
+  account: unknown;
+  filings?: unknown[];
+}
+
+export type SaveResult =
+  | { ok: true; accountId: string; filingIds: string[]; created: boolean; message: string }
+  | { ok: false; message: string; errors: FieldErrors };
+
+function issuesToErrors(error: z.ZodError, prefix: string, errors: FieldErrors): void {
+  for (const issue of error.issues) {
+    const key = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (errors[key]) continue;
+    if (issue.code === 'unrecognized_keys') {
+      const secret = issue.keys.some(isSecretLikeKey);
+      errors[key || 'form'] = secret ? SECRET_VALUE_MESSAGE : `Trường không được phép: ${issue.keys.join(', ')}.`;
+    } else errors[key] = issue.message;
+  }
+}
+
+export function listValues(ss: Spreadsheet, column: string): string[] {
+  const t = Table.open(ss, LISTS);
+  return t.columns([column]).map((r) => cellText(r[column])).filter(Boolean);
+}
+
+export function volunteerMap(ss: Spreadsheet): Map<string, { name: string; toDanPho: string; active: boolean }> {
+  const t = Table.open(ss, VOLUNTEERS);
+  const map = new Map<string, { name: string; toDanPho: string; active: boolean }>();
+  for (const r of t.rows()) {
+    const id = cellText(t.get(r, 'id'));
+    if (id) map.set(id, { name: cellText(t.get(r, 'name')), toDanPho: cellText(t.get(r, 'toDanPho')), active: t.get(r, 'active') === true });
+  }
+  return map;
+}
+
+export function saveAccount(ss: Spreadsheet, req: SaveRequest, now = new Date()): SaveResult {
+  requireCurrent(ss);
+  const errors: FieldErrors = {};
+  const parsed = ResidentAccountInputSchema.safeParse(req?.account);
+  if (!parsed.success) issuesToErrors(parsed.error, 'account', errors);
+  const filingInputs = Array.isArray(req?.filings) ? req.filings : [];
+  const filings: z.output<typeof FilingInputSchema>[] = [];
+  filingInputs.forEach((f, i) => {
+    const r = FilingInputSchema.safeParse(f);
+    if (!r.success) issuesToErrors(r.error, `filings.${i}`, errors);
+    else {
+      const e = procedureError(r.data.procedureId, r.data.procedureCode);
+      if (e) errors[`filings.${i}.procedureId`] = e;
+      filings.push(r.data);
+    }
+  });
+  if (!parsed.success) return { ok: false, message: 'Có trường chưa hợp lệ: hãy sửa các ô được đánh dấu.', errors };
+  const a = parsed.data;
+  const settings = readSettings();
+  const today = isoDateVn(now);
+  if (a.createdOn > today) errors['account.createdOn'] = 'Ngày hỗ trợ không được sau hôm nay.';
+  const tdpList = listValues(ss, 'toDanPho');
+  if (tdpList.length && !tdpList.includes(a.toDanPho)) errors['account.toDanPho'] = `Tổ dân phố «${a.toDanPho}» không có trong danh mục.`;
+  const vols = volunteerMap(ss);
+  if (!vols.has(a.volunteerId)) errors['account.volunteerId'] = `Tình nguyện viên «${a.volunteerId}» chưa có trong danh sách.`;
+  const cccd = a.cccd ? checkCccd(a.cccd, a.birthYear, a.gender, errors, 'account.cccd') : null;
+  const phone = phoneColumn(a.phone, errors, 'account.phone');
+  filings.forEach((f, i) => {
+    if (f.filedOn > today) errors[`filings.${i}.filedOn`] = 'Ngày nộp không được sau hôm nay.';
+  });
+  if (Object.keys(errors).length) return { ok: false, message: 'Có trường chưa hợp lệ: hãy sửa các ô được đánh dấu.', errors };
+
+  const who = currentUser();
+  const stamp = isoNowVn(now);
+  const log: LogEntry[] = [];
+  const accounts = Table.open(ss, ACCOUNTS);
+  let accountId = a.id ?? '';
+  let created = false;
+  const fields = accountRecord(a, { phone, updatedAt: stamp, ...(cccd ? cccdColumns(cccd, settings) : {}) });
+  if (a.id) {
+    const row = accounts.rows().find((r) => cellText(accounts.get(r, 'id')) === a.id);
+    if (!row) return { ok: false, message: 'Không tìm thấy tài khoản cần sửa (có thể đã bị gộp hoặc xoá).', errors: {} };
+    const before = rowObject(accounts, row);
+    // Keep the original consent record when the same text version is confirmed again.
+    if (before.consentVersion === a.consent.textVersion && before.consentGiven === true) {
+      fields.consentAt = before.consentAt;
+    }
+    const cells = [...row.cells];
+    for (const [k, v] of Object.entries(fields)) cells[accounts.index[k]!] = v;
+    const updated: Row = { rowNumber: row.rowNumber, cells };
+    accounts.update([updated]);
+    const d = diff(before, rowObject(accounts, updated));
+    delete d.before.updatedAt;
+    delete d.after.updatedAt;
+    log.push({ who, source: 'Tiện ích bổ sung', action: 'Sửa tài khoản', table: ACCOUNTS.name, recordId: a.id, before: d.before, after: d.after });
+  } else {
+    accountId = uuid();
+    created = true;
+    accounts.append([accounts.makeRow({ ...fields, id: accountId, source: 'Biểu mẫu' })]);
+    const after = maskRecord({ ...fields, id: accountId, cccdFull: fields.cccdFull ?? '', createdOn: a.createdOn });
+    log.push({ who, source: 'Tiện ích bổ sung', action: 'Thêm tài khoản', table: ACCOUNTS.name, recordId: accountId, after });
+  }
+
+  const filingIds: string[] = [];
+  if (filings.length) {
+    const table = Table.open(ss, FILINGS);
+    const appended: unknown[][] = [];
+    const updated: Row[] = [];
+    const existing = filings.some((f) => f.id) ? new Map(table.rows().map((r) => [cellText(table.get(r, 'id')), r])) : new Map<string, Row>();
+    for (const f of filings) {
+      const rec = filingRecord({ ...f, accountId }, { updatedAt: stamp });
+      const row = f.id ? existing.get(f.id) : undefined;
+      if (f.id && row) {
+        const before = rowObject(table, row);
+        const cells = [...row.cells];
+        for (const [k, v] of Object.entries(rec)) cells[table.index[k]!] = v;
+        const next = { rowNumber: row.rowNumber, cells };
+        updated.push(next);
+        const d = diff(before, rowObject(table, next));
+        delete d.before.updatedAt;
+        delete d.after.updatedAt;
+        log.push({ who, source: 'Tiện ích bổ sung', action: 'Sửa hồ sơ', table: FILINGS.name, recordId: f.id, before: d.before, after: d.after });
+        filingIds.push(f.id);
+      } else {
+        const id = uuid();
+        appended.push(table.makeRow({ ...rec, id, source: 'Biểu mẫu' }));
+        log.push({ who, source: 'Tiện ích bổ sung', action: 'Thêm hồ sơ', table: FILINGS.name, recordId: id, after: maskRecord({ ...rec, filedOn: f.filedOn, dueOn: f.dueOn ?? '' }) });
+        filingIds.push(id);
+      }
+    }
+    table.update(updated);
+    table.append(appended);
+  }
+  appendLog(ss, log, now);
+  return {
+    ok: true,
+    accountId,
+    filingIds,
+    created,
+    message: created ? `Đã thêm tài khoản của ${a.fullName}${filingIds.length ? ` và ${filingIds.length} hồ sơ` : ''}.` : `Đã lưu thay đổi cho ${a.fullName}.`,
+  };
+}
+
+export interface AccountListItem {
+  id: string;
+  fullName: string;
+  birthYear: string;
+  toDanPho: string;
+  cccdLast4: string;
+  rowNumber: number;
+}
+
+/** Accounts matching a query (folded name or last 4 CCCD digits), at most 50. */
+export function listAccounts(ss: Spreadsheet, query: string, fold: (s: string) => string): AccountListItem[] {
+  const t = Table.open(ss, ACCOUNTS);
+  const q = fold(query ?? '');
+  const out: AccountListItem[] = [];
+  for (const r of t.rows()) {
+    const id = cellText(t.get(r, 'id'));
+    if (!id) continue;
+    const name = cellText(t.get(r, 'fullName'));
+    const last4 = cellText(t.get(r, 'cccdLast4'));
+    if (q && !fold(name).includes(q) && last4 !== q) continue;
+    out.push({ id, fullName: name, birthYear: cellText(t.get(r, 'birthYear')), toDanPho: cellText(t.get(r, 'toDanPho')), cccdLast4: last4, rowNumber: r.rowNumber });
+    if (out.length >= 50) break;
+  }
+  return out;
+}
+
+/** One account and its filings, for editing. The CCCD never leaves the server: only its last 4 digits. */
+export function getAccount(ss: Spreadsheet, id: string) {
+  const t = Table.open(ss, ACCOUNTS);
+  const row = t.rows().find((r) => cellText(t.get(r, 'id')) === id);
+  if (!row) throw new Error('Không tìm thấy tài khoản (có thể đã bị gộp hoặc xoá).');
+  const o = rowObject(t, row);
+  const f = Table.open(ss, FILINGS);
+  const filings = f
+    .rows()
+    .filter((r) => cellText(f.get(r, 'accountId')) === id)
+    .map((r) => {
+      const x = rowObject(f, r);
+      return {
+        id: x.id,
+        procedureId: String(x.procedureId).split(' ')[0],
+        dossierCode: x.dossierCode,
+        filedOn: x.filedOn,
+        dueOn: x.dueOn,
+        portal: x.portal,
+        status: x.status,
+        notes: x.notes,
+      };
+    });
+  return {
+    id: o.id,
+    fullName: o.fullName,
+    birthYear: o.birthYear,
+    gender: o.gender,
+    toDanPho: o.toDanPho,
+    cccdLast4: o.cccdLast4,
+    phone: o.phone,
+    apps: String(o.apps).split(/\s*,\s*/).filter(Boolean),
+    createdOn: o.createdOn,
+    volunteerId: o.volunteerId,
+    consentGiven: o.consentGiven,
+    consentVersion: o.consentVersion,
+    consentAt: o.consentAt,
+    notes: o.notes,
+    filings,
+  };
+}

@@ -1,0 +1,57 @@
+// Ward settings and the CCCD hashing secret, in script properties (never in the
+// sheet, which every editor and viewer can read).
+import * as z from 'zod';
+import { hex } from './util';
+
+export const SettingsSchema = z
+  .object({
+    ward: z.string().trim().min(2, { message: 'Nhập tên phường.' }).max(80),
+    /** Store the full 12-digit CCCD (off by default: last 4 digits + keyed hash only). */
+    fullCccd: z.boolean(),
+    /** Personal data older than this many months is cleared by the retention purge; 0 = never. */
+    retentionMonths: z.number().int().min(0).max(240),
+    /** A record not updated for this many days is listed as stale in the audit view. */
+    staleDays: z.number().int().min(7).max(3650),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { ward: 'Phường Đồng Tiến', fullCccd: false, retentionMonths: 24, staleDays: 180 };
+
+const SETTINGS_KEY = 'TRO_LY_DVC_SETTINGS';
+const SECRET_KEY = 'TRO_LY_DVC_CCCD_SECRET';
+
+function props() {
+  return PropertiesService.getScriptProperties();
+}
+
+export function readSettings(): Settings {
+  const raw = props().getProperty(SETTINGS_KEY);
+  if (!raw) return { ...DEFAULT_SETTINGS };
+  try {
+    const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...JSON.parse(raw) });
+    return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}
+
+export function writeSettings(s: Settings): void {
+  props().setProperty(SETTINGS_KEY, JSON.stringify(s));
+}
+
+/** The HMAC secret, made on first use (two random UUIDs: 244 random bits). */
+export function cccdSecret(): string {
+  const p = props();
+  let secret = p.getProperty(SECRET_KEY);
+  if (!secret) {
+    secret = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
+    p.setProperty(SECRET_KEY, secret);
+  }
+  return secret;
+}
+
+/** Keyed hash of a 12-digit CCCD: equal numbers give equal keys; the number cannot be recovered without the secret. */
+export function cccdKey(cccd: string, secret = cccdSecret()): string {
+  return `h1:${hex(Utilities.computeHmacSha256Signature(cccd, secret)).slice(0, 32)}`;
+}

@@ -1,0 +1,158 @@
+// Counts, progress against targets, and the plain-text report for the Zalo group.
+import { findById } from '../../shared/catalogue';
+import { cellDate, cellText, viDate } from './util';
+
+type Index = Record<string, number>;
+
+export interface TargetProgress {
+  toDanPho: string;
+  period: string;
+  accounts: number;
+  accountsTarget: number;
+  accountsPct: number;
+  filings: number;
+  filingsTarget: number;
+  filingsPct: number;
+}
+
+export interface Summary {
+  period: string | null;
+  totals: { accounts: number; filings: number };
+  byToDanPho: Array<{ label: string; accounts: number; filings: number }>;
+  byVolunteer: Array<{ label: string; accounts: number; filings: number }>;
+  byProcedure: Array<{ label: string; filings: number }>;
+  byMonth: Array<{ label: string; accounts: number; filings: number }>;
+  byApp: Array<{ label: string; accounts: number }>;
+  targets: TargetProgress[];
+}
+
+/** Does the ISO date fall in the period (2026, 2026-Q4, 2026-11)? */
+export function inPeriod(iso: string, period: string | null): boolean {
+  if (!period) return true;
+  if (!iso) return false;
+  if (/^\d{4}$/.test(period)) return iso.startsWith(period);
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) {
+    const m = Number(iso.slice(5, 7));
+    return iso.startsWith(q[1]!) && Math.ceil(m / 3) === Number(q[2]);
+  }
+  return iso.startsWith(period);
+}
+
+export function periodLabel(period: string | null): string {
+  if (!period) return 'toàn bộ thời gian';
+  if (/^\d{4}$/.test(period)) return `năm ${period}`;
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) return `quý ${['I', 'II', 'III', 'IV'][Number(q[2]) - 1]}/${q[1]}`;
+  return `tháng ${period.slice(5, 7)}/${period.slice(0, 4)}`;
+}
+
+export function procedureLabel(cell: string): string {
+  const id = cell.split(' ')[0] ?? '';
+  const p = findById(id);
+  return p ? p.officialName : cell;
+}
+
+const pct = (n: number, target: number) => (target > 0 ? Math.round((n / target) * 1000) / 10 : 0);
+
+function bump<T extends Record<string, number>>(map: Map<string, T>, key: string, init: () => T, field: keyof T): void {
+  let v = map.get(key);
+  if (!v) map.set(key, (v = init()));
+  (v[field] as number) += 1;
+}
+
+export function summarise(
+  accounts: unknown[][],
+  aIdx: Index,
+  filings: unknown[][],
+  fIdx: Index,
+  targets: unknown[][],
+  tIdx: Index,
+  volunteerNames: Map<string, string>,
+  period: string | null = null,
+): Summary {
+  const tdp = new Map<string, { accounts: number; filings: number }>();
+  const vol = new Map<string, { accounts: number; filings: number }>();
+  const month = new Map<string, { accounts: number; filings: number }>();
+  const proc = new Map<string, { filings: number }>();
+  const app = new Map<string, { accounts: number }>();
+  const init2 = () => ({ accounts: 0, filings: 0 });
+  const accDates: Array<[string, string]> = [];
+  const filDates: Array<[string, string]> = [];
+  let nAcc = 0;
+  let nFil = 0;
+  for (const cells of accounts) {
+    if (!cellText(cells[aIdx.id!])) continue;
+    const date = cellDate(cells[aIdx.createdOn!]) || '';
+    const t = cellText(cells[aIdx.toDanPho!]) || '(chưa rõ)';
+    accDates.push([t, date]);
+    if (!inPeriod(date, period)) continue;
+    nAcc++;
+    bump(tdp, t, init2, 'accounts');
+    const v = cellText(cells[aIdx.volunteerId!]);
+    bump(vol, volunteerNames.get(v) ?? (v || '(chưa rõ)'), init2, 'accounts');
+    if (date) bump(month, date.slice(0, 7), init2, 'accounts');
+    for (const a of cellText(cells[aIdx.apps!]).split(/\s*[,;]\s*/)) if (a) bump(app, a, () => ({ accounts: 0 }), 'accounts');
+  }
+  for (const cells of filings) {
+    if (!cellText(cells[fIdx.id!])) continue;
+    const date = cellDate(cells[fIdx.filedOn!]) || '';
+    const t = cellText(cells[fIdx.toDanPho!]) || '(chưa rõ)';
+    filDates.push([t, date]);
+    if (!inPeriod(date, period)) continue;
+    nFil++;
+    bump(tdp, t, init2, 'filings');
+    const v = cellText(cells[fIdx.volunteerId!]);
+    bump(vol, volunteerNames.get(v) ?? (v || '(chưa rõ)'), init2, 'filings');
+    if (date) bump(month, date.slice(0, 7), init2, 'filings');
+    bump(proc, procedureLabel(cellText(cells[fIdx.procedureId!])) || '(chưa rõ)', () => ({ filings: 0 }), 'filings');
+  }
+  const progress: TargetProgress[] = [];
+  for (const cells of targets) {
+    const t = cellText(cells[tIdx.toDanPho!]);
+    const p = cellText(cells[tIdx.period!]);
+    if (!t || !p) continue;
+    const at = Number(cells[tIdx.accountsTarget!]) || 0;
+    const ft = Number(cells[tIdx.filingsTarget!]) || 0;
+    const a = accDates.filter(([x, d]) => x === t && inPeriod(d, p)).length;
+    const f = filDates.filter(([x, d]) => x === t && inPeriod(d, p)).length;
+    progress.push({ toDanPho: t, period: p, accounts: a, accountsTarget: at, accountsPct: pct(a, at), filings: f, filingsTarget: ft, filingsPct: pct(f, ft) });
+  }
+  const sorted = <T extends { label: string }>(m: Map<string, Omit<T, 'label'>>, by: (x: T) => number) =>
+    [...m.entries()].map(([label, v]) => ({ label, ...v }) as T).sort((a, b) => by(b) - by(a) || a.label.localeCompare(b.label, 'vi'));
+  return {
+    period,
+    totals: { accounts: nAcc, filings: nFil },
+    byToDanPho: [...tdp.entries()].map(([label, v]) => ({ label, ...v })).sort((a, b) => a.label.localeCompare(b.label, 'vi', { numeric: true })),
+    byVolunteer: sorted(vol, (x: { label: string; accounts: number; filings: number }) => x.accounts + x.filings),
+    byProcedure: sorted(proc, (x: { label: string; filings: number }) => x.filings),
+    byMonth: [...month.entries()].map(([label, v]) => ({ label, ...v })).sort((a, b) => a.label.localeCompare(b.label)),
+    byApp: sorted(app, (x: { label: string; accounts: number }) => x.accounts),
+    targets: progress,
+  };
+}
+
+/** The short plain-text report a group leader pastes into the Zalo group. */
+export function zaloReport(s: Summary, ward: string, today: string): string {
+  const lines: string[] = [];
+  lines.push(`BÁO CÁO TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG – ${ward.toUpperCase()}`);
+  lines.push(`Kỳ báo cáo: ${periodLabel(s.period)} (số liệu đến ngày ${viDate(today)})`);
+  lines.push('');
+  lines.push(`1. Tài khoản đã hỗ trợ người dân tạo: ${s.totals.accounts}`);
+  for (const a of s.byApp) lines.push(`   - ${a.label}: ${a.accounts}`);
+  lines.push(`2. Hồ sơ trực tuyến đã nộp: ${s.totals.filings}`);
+  for (const p of s.byProcedure.slice(0, 8)) lines.push(`   - ${p.label}: ${p.filings}`);
+  if (s.byProcedure.length > 8) lines.push(`   - Thủ tục khác: ${s.byProcedure.slice(8).reduce((n, p) => n + p.filings, 0)}`);
+  const targets = s.targets.filter((t) => !s.period || t.period === s.period);
+  if (targets.length) {
+    lines.push('3. Tiến độ so với chỉ tiêu:');
+    for (const t of targets) {
+      lines.push(`   - ${t.toDanPho} (${periodLabel(t.period)}): tài khoản ${t.accounts}/${t.accountsTarget} (${t.accountsPct}%), hồ sơ ${t.filings}/${t.filingsTarget} (${t.filingsPct}%)`);
+    }
+  } else {
+    lines.push('3. Tiến độ so với chỉ tiêu: chưa có chỉ tiêu cho kỳ này.');
+  }
+  const top = s.byProcedure.slice(0, 3);
+  lines.push(`4. Nhu cầu nhiều nhất: ${top.length ? top.map((p) => `${p.label} (${p.filings})`).join('; ') : 'chưa có hồ sơ trong kỳ'}.`);
+  return lines.join('\n');
+}

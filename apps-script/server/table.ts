@@ -1,0 +1,142 @@
+// The table port: one sheet with a header row, read and written in whole blocks.
+// Every method makes a fixed number of spreadsheet calls, whatever the row count.
+import { neutraliseFormula } from '../../shared/schemas/privacy';
+import type { TableSpec } from './layout';
+
+export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface Row {
+  /** 1-based sheet row. */
+  rowNumber: number;
+  /** The whole row, including columns the add-on does not know. */
+  cells: unknown[];
+}
+
+export class RegistryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegistryError';
+  }
+}
+
+/** Values the add-on writes: user text never becomes a formula. */
+export function safeCell(v: unknown): unknown {
+  if (typeof v === 'string') return neutraliseFormula(v);
+  if (v === undefined || v === null) return '';
+  return v;
+}
+
+export class Table {
+  /** 0-based index of each known column, found by header text. */
+  readonly index: Record<string, number>;
+  readonly width: number;
+  private cache: Row[] | undefined;
+  private lastRow: number;
+
+  constructor(
+    readonly spec: TableSpec,
+    readonly sheet: Sheet,
+    header: unknown[],
+    lastRow: number,
+  ) {
+    this.index = {};
+    const texts = header.map((h) => String(h).trim());
+    for (const col of spec.columns) {
+      const i = texts.indexOf(col.header);
+      if (i < 0) throw new RegistryError(`Trang tính «${spec.name}» thiếu cột «${col.header}». Hãy chạy lại «Thiết lập sổ».`);
+      this.index[col.key] = i;
+    }
+    this.width = Math.max(texts.length, ...Object.values(this.index).map((i) => i + 1));
+    this.lastRow = lastRow;
+  }
+
+  /** Opens a table: 3 calls (sheet, last row, header). */
+  static open(ss: Spreadsheet, spec: TableSpec): Table {
+    const sheet = ss.getSheetByName(spec.name);
+    if (!sheet) throw new RegistryError(`Chưa có trang tính «${spec.name}». Hãy chạy «Thiết lập sổ» trước.`);
+    const lastRow = sheet.getLastRow();
+    const lastCol = Math.max(spec.columns.length, 1);
+    const header = sheet.getRange(1, 1, 1, Math.max(lastCol, sheet.getLastColumn() || lastCol)).getValues()[0]!;
+    return new Table(spec, sheet, header, lastRow);
+  }
+
+  get dataRowCount(): number {
+    return Math.max(0, this.lastRow - 1);
+  }
+
+  /** Every data row, read once with one call. */
+  rows(): Row[] {
+    if (this.cache) return this.cache;
+    const n = this.dataRowCount;
+    const values = n > 0 ? this.sheet.getRange(2, 1, n, this.width).getValues() : [];
+    this.cache = values.map((cells, i) => ({ rowNumber: i + 2, cells }));
+    return this.cache;
+  }
+
+  /** Only the given columns (one call over the block spanning them). */
+  columns(keys: string[]): Array<Record<string, unknown>> {
+    const n = this.dataRowCount;
+    if (n === 0) return [];
+    if (this.cache) return this.cache.map((r) => Object.fromEntries(keys.map((k) => [k, r.cells[this.index[k]!]])));
+    const idx = keys.map((k) => this.index[k]!);
+    const from = Math.min(...idx);
+    const to = Math.max(...idx);
+    const values = this.sheet.getRange(2, from + 1, n, to - from + 1).getValues();
+    return values.map((cells) => Object.fromEntries(keys.map((k, j) => [k, cells[idx[j]! - from]])));
+  }
+
+  get(row: Row, key: string): unknown {
+    return row.cells[this.index[key]!];
+  }
+
+  /** A new row array with the given fields set (other columns empty). */
+  makeRow(fields: Record<string, unknown>): unknown[] {
+    const cells: unknown[] = new Array(this.width).fill('');
+    for (const [k, v] of Object.entries(fields)) {
+      const i = this.index[k];
+      if (i !== undefined) cells[i] = v;
+    }
+    return cells;
+  }
+
+  /** Appends rows in one call; returns their row numbers. */
+  append(rows: unknown[][]): number[] {
+    if (rows.length === 0) return [];
+    const start = this.lastRow + 1;
+    this.sheet.getRange(start, 1, rows.length, this.width).setValues(rows.map((r) => r.map(safeCell)));
+    this.lastRow += rows.length;
+    if (this.cache) rows.forEach((cells, i) => this.cache!.push({ rowNumber: start + i, cells }));
+    return rows.map((_, i) => start + i);
+  }
+
+  /**
+   * Writes changed rows back in one call: the block from the first to the last
+   * changed row (unchanged rows in between are written back as read).
+   */
+  update(changed: Row[]): void {
+    if (changed.length === 0) return;
+    const all = this.rows();
+    const byNumber = new Map(changed.map((r) => [r.rowNumber, r]));
+    const first = Math.min(...byNumber.keys());
+    const last = Math.max(...byNumber.keys());
+    const block: unknown[][] = [];
+    for (let n = first; n <= last; n++) {
+      const row = byNumber.get(n) ?? all[n - 2];
+      if (!row) throw new RegistryError('Dòng cần ghi không còn trong trang tính; hãy tải lại và thử lại.');
+      block.push(row.cells.map(safeCell));
+    }
+    this.sheet.getRange(first, 1, block.length, this.width).setValues(block);
+    for (const r of changed) if (all[r.rowNumber - 2]) all[r.rowNumber - 2] = r;
+  }
+
+  /** Deletes one row (one call) and renumbers the cached rows below it. */
+  deleteRow(rowNumber: number): void {
+    this.sheet.deleteRow(rowNumber);
+    this.lastRow -= 1;
+    if (this.cache) {
+      this.cache.splice(rowNumber - 2, 1);
+      for (let i = rowNumber - 2; i < this.cache.length; i++) this.cache[i]!.rowNumber -= 1;
+    }
+  }
+}

@@ -1,0 +1,1274 @@
+// In-memory fakes of the Apps Script services the add-on uses, faithful to the
+// documented behaviour that matters for correctness: 1-based ranges, the real
+// dimension-mismatch and bounds messages, empty cells read as '', Date cells,
+// number formats ('@' keeps text, otherwise numeric and ISO-date strings are
+// parsed like the Sheets UI does), a leading apostrophe forcing text, strings
+// starting with '=' becoming formulas, notes, backgrounds, data validations,
+// protections, developer metadata, charts. Every call on a spreadsheet object
+// is counted so tests can prove batch reads and writes.
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export class CallCounter {
+  total = 0;
+  byMethod = new Map<string, number>();
+  /** Called on every spreadsheet service call (used to interleave "concurrent" requests). */
+  hook: ((method: string) => void) | undefined;
+  hit(method: string): void {
+    this.total++;
+    this.byMethod.set(method, (this.byMethod.get(method) ?? 0) + 1);
+    this.hook?.(method);
+  }
+  reset(): void {
+    this.total = 0;
+    this.byMethod.clear();
+  }
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.byMethod.entries()].sort());
+  }
+}
+
+type Cell = unknown;
+const TZ_OFFSET_MS = 7 * 3600 * 1000; // Asia/Ho_Chi_Minh, no daylight saving
+
+function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+function cloneCell(v: Cell): Cell {
+  return isDate(v) ? new Date((v as Date).getTime()) : v;
+}
+
+export function colLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function parseA1(a1: string): { row: number; col: number; numRows: number; numCols: number } {
+  const m = /^([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/i.exec(a1.replace(/\$/g, ''));
+  if (!m) throw new Error('Range not found');
+  const colOf = (s: string) => s.toUpperCase().split('').reduce((a, c) => a * 26 + c.charCodeAt(0) - 64, 0);
+  const c1 = colOf(m[1]!);
+  const r1 = m[2] ? Number(m[2]) : 1;
+  const c2 = m[3] ? colOf(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) : m[3] ? 1000 : r1;
+  return { row: Math.min(r1, r2), col: Math.min(c1, c2), numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+}
+
+interface RangeRule<T> {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+  value: T;
+}
+function ruleAt<T>(rules: RangeRule<T>[], row: number, col: number): T | undefined {
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const r = rules[i]!;
+    if (row >= r.row && row < r.row + r.numRows && col >= r.col && col < r.col + r.numCols) return r.value;
+  }
+  return undefined;
+}
+
+export class FakeDataValidation {
+  constructor(
+    readonly criteriaType: string,
+    readonly values: unknown[],
+    readonly allowInvalid: boolean,
+    readonly helpText: string,
+  ) {}
+  getCriteriaType() {
+    return this.criteriaType;
+  }
+  getCriteriaValues() {
+    return this.values;
+  }
+  getAllowInvalid() {
+    return this.allowInvalid;
+  }
+  getHelpText() {
+    return this.helpText;
+  }
+}
+
+class FakeDataValidationBuilder {
+  private type = '';
+  private values: unknown[] = [];
+  private allowInvalid = true;
+  private help = '';
+  requireValueInList(values: string[], showDropdown = true) {
+    this.type = 'VALUE_IN_LIST';
+    this.values = [values, showDropdown];
+    return this;
+  }
+  requireValueInRange(range: FakeRange, showDropdown = true) {
+    this.type = 'VALUE_IN_RANGE';
+    this.values = [range.getA1NotationWithSheet(), showDropdown];
+    return this;
+  }
+  requireCheckbox() {
+    this.type = 'CHECKBOX';
+    this.values = [];
+    return this;
+  }
+  requireNumberBetween(a: number, b: number) {
+    this.type = 'NUMBER_BETWEEN';
+    this.values = [a, b];
+    return this;
+  }
+  requireDate() {
+    this.type = 'DATE_IS_VALID_DATE';
+    return this;
+  }
+  requireFormulaSatisfied(f: string) {
+    this.type = 'CUSTOM_FORMULA';
+    this.values = [f];
+    return this;
+  }
+  setAllowInvalid(v: boolean) {
+    this.allowInvalid = v;
+    return this;
+  }
+  setHelpText(t: string) {
+    this.help = t;
+    return this;
+  }
+  build() {
+    return new FakeDataValidation(this.type, this.values, this.allowInvalid, this.help);
+  }
+}
+
+export class FakeProtection {
+  description = '';
+  warningOnly = false;
+  editors = new Set<string>();
+  domainEdit = true;
+  removed = false;
+  constructor(
+    private readonly counter: CallCounter,
+    readonly type: 'RANGE' | 'SHEET',
+    readonly range: FakeRange | null,
+    readonly sheet: FakeSheet,
+    owner: string,
+  ) {
+    this.editors.add(owner);
+  }
+  setDescription(d: string) {
+    this.counter.hit('Protection.setDescription');
+    this.description = d;
+    return this;
+  }
+  getDescription() {
+    this.counter.hit('Protection.getDescription');
+    return this.description;
+  }
+  setWarningOnly(w: boolean) {
+    this.counter.hit('Protection.setWarningOnly');
+    this.warningOnly = w;
+    return this;
+  }
+  isWarningOnly() {
+    return this.warningOnly;
+  }
+  addEditor(e: string | { getEmail(): string }) {
+    this.counter.hit('Protection.addEditor');
+    this.editors.add(typeof e === 'string' ? e : e.getEmail());
+    return this;
+  }
+  removeEditors(list: Array<string | { getEmail(): string }>) {
+    this.counter.hit('Protection.removeEditors');
+    for (const e of list) {
+      const email = typeof e === 'string' ? e : e.getEmail();
+      if (email !== this.sheet.spreadsheet.owner) this.editors.delete(email);
+    }
+    return this;
+  }
+  getEditors() {
+    this.counter.hit('Protection.getEditors');
+    return [...this.editors].map((email) => ({ getEmail: () => email }));
+  }
+  canDomainEdit() {
+    return this.domainEdit;
+  }
+  setDomainEdit(v: boolean) {
+    this.counter.hit('Protection.setDomainEdit');
+    this.domainEdit = v;
+    return this;
+  }
+  getRange() {
+    return this.range;
+  }
+  getProtectionType() {
+    return this.type;
+  }
+  remove() {
+    this.counter.hit('Protection.remove');
+    this.removed = true;
+    this.sheet.protections = this.sheet.protections.filter((p) => p !== this);
+  }
+}
+
+let metadataSeq = 1;
+export class FakeDeveloperMetadata {
+  readonly id = metadataSeq++;
+  constructor(
+    private readonly counter: CallCounter,
+    private readonly owner: { metadata: FakeDeveloperMetadata[] },
+    readonly key: string,
+    public value: string | null,
+    readonly visibility: string,
+  ) {}
+  getId() {
+    return this.id;
+  }
+  getKey() {
+    this.counter.hit('DeveloperMetadata.getKey');
+    return this.key;
+  }
+  getValue() {
+    this.counter.hit('DeveloperMetadata.getValue');
+    return this.value;
+  }
+  setValue(v: string) {
+    this.counter.hit('DeveloperMetadata.setValue');
+    this.value = v;
+    return this;
+  }
+  getVisibility() {
+    return this.visibility;
+  }
+  remove() {
+    this.counter.hit('DeveloperMetadata.remove');
+    this.owner.metadata = this.owner.metadata.filter((m) => m !== this);
+  }
+}
+
+function metadataFinder(counter: CallCounter, lists: () => FakeDeveloperMetadata[]) {
+  let key: string | undefined;
+  const finder = {
+    withKey(k: string) {
+      key = k;
+      return finder;
+    },
+    find() {
+      counter.hit('DeveloperMetadataFinder.find');
+      return lists().filter((m) => key === undefined || m.key === key);
+    },
+  };
+  return finder;
+}
+
+export class FakeChart {
+  constructor(
+    readonly id: string,
+    readonly type: string,
+    readonly ranges: FakeRange[],
+    readonly options: Record<string, unknown>,
+    readonly position: number[],
+  ) {}
+  getChartId() {
+    return this.id;
+  }
+  getRanges() {
+    return this.ranges;
+  }
+  getOptions() {
+    return { get: (k: string) => this.options[k] };
+  }
+  modify() {
+    return new FakeChartBuilder(this.ranges[0]!.sheet, this);
+  }
+}
+
+let chartSeq = 1;
+class FakeChartBuilder {
+  private type = 'BAR';
+  private ranges: FakeRange[] = [];
+  private options: Record<string, unknown> = {};
+  private position = [1, 1, 0, 0];
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly existing?: FakeChart,
+  ) {
+    if (existing) {
+      this.type = existing.type;
+      this.ranges = [...existing.ranges];
+      this.options = { ...existing.options };
+      this.position = [...existing.position];
+    }
+  }
+  setChartType(t: string) {
+    this.type = t;
+    return this;
+  }
+  addRange(r: FakeRange) {
+    this.ranges.push(r);
+    return this;
+  }
+  clearRanges() {
+    this.ranges = [];
+    return this;
+  }
+  setOption(k: string, v: unknown) {
+    this.options[k] = v;
+    return this;
+  }
+  setPosition(row: number, col: number, ox: number, oy: number) {
+    this.position = [row, col, ox, oy];
+    return this;
+  }
+  build() {
+    return new FakeChart(this.existing?.id ?? `chart-${chartSeq++}`, this.type, this.ranges, this.options, this.position);
+  }
+}
+
+export class FakeRange {
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly col: number,
+    readonly numRows: number,
+    readonly numCols: number,
+  ) {}
+  private get counter() {
+    return this.sheet.counter;
+  }
+  private checkShape(data: unknown[][], what: string): void {
+    if (!Array.isArray(data) || data.length !== this.numRows) {
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(data) ? data.length : 0} but the range has ${this.numRows}.`,
+      );
+    }
+    for (const row of data) {
+      if (!Array.isArray(row) || row.length !== this.numCols) {
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this.numCols}.`,
+        );
+      }
+    }
+    void what;
+  }
+  private map<T>(grid: T[][], fallback: T): T[][] {
+    const out: T[][] = [];
+    for (let r = 0; r < this.numRows; r++) {
+      const src = grid[this.row - 1 + r];
+      const line: T[] = new Array(this.numCols);
+      for (let c = 0; c < this.numCols; c++) {
+        const v = src?.[this.col - 1 + c];
+        line[c] = v === undefined ? fallback : v;
+      }
+      out.push(line);
+    }
+    return out;
+  }
+  getRow() {
+    return this.row;
+  }
+  getColumn() {
+    return this.col;
+  }
+  getNumRows() {
+    return this.numRows;
+  }
+  getNumColumns() {
+    return this.numCols;
+  }
+  getLastRow() {
+    return this.row + this.numRows - 1;
+  }
+  getLastColumn() {
+    return this.col + this.numCols - 1;
+  }
+  getSheet() {
+    return this.sheet;
+  }
+  getA1Notation() {
+    const a = `${colLetter(this.col)}${this.row}`;
+    if (this.numRows === 1 && this.numCols === 1) return a;
+    return `${a}:${colLetter(this.col + this.numCols - 1)}${this.row + this.numRows - 1}`;
+  }
+  /** Test/fake helper, not counted. */
+  getA1NotationWithSheet() {
+    return `'${this.sheet.name}'!${this.getA1Notation()}`;
+  }
+  getValues(): Cell[][] {
+    this.counter.hit('Range.getValues');
+    return this.map(this.sheet.values, '' as Cell).map((r) => r.map(cloneCell));
+  }
+  getValue(): Cell {
+    this.counter.hit('Range.getValue');
+    return cloneCell(this.sheet.values[this.row - 1]?.[this.col - 1] ?? '');
+  }
+  getDisplayValues(): string[][] {
+    this.counter.hit('Range.getDisplayValues');
+    return this.map(this.sheet.values, '' as Cell).map((r) => r.map((v) => (isDate(v) ? (v as Date).toISOString().slice(0, 10) : String(v))));
+  }
+  getFormulas(): string[][] {
+    this.counter.hit('Range.getFormulas');
+    return this.map(this.sheet.formulas, '');
+  }
+  setValues(data: Cell[][]) {
+    this.counter.hit('Range.setValues');
+    this.checkShape(data, 'values');
+    this.sheet.writeCells(this.row, this.col, data);
+    return this;
+  }
+  setValue(v: Cell) {
+    this.counter.hit('Range.setValue');
+    this.sheet.writeCells(this.row, this.col, Array.from({ length: this.numRows }, () => Array(this.numCols).fill(v)));
+    return this;
+  }
+  getNotes(): string[][] {
+    this.counter.hit('Range.getNotes');
+    return this.map(this.sheet.notes, '');
+  }
+  getNote(): string {
+    this.counter.hit('Range.getNote');
+    return this.sheet.notes[this.row - 1]?.[this.col - 1] ?? '';
+  }
+  setNotes(notes: string[][]) {
+    this.counter.hit('Range.setNotes');
+    this.checkShape(notes, 'notes');
+    this.sheet.writeGrid(this.sheet.notes, this.row, this.col, notes.map((r) => r.map((n) => (n == null ? '' : String(n)))));
+    return this;
+  }
+  setNote(note: string) {
+    this.counter.hit('Range.setNote');
+    this.sheet.writeGrid(this.sheet.notes, this.row, this.col, Array.from({ length: this.numRows }, () => Array(this.numCols).fill(note ?? '')));
+    return this;
+  }
+  clearNote() {
+    this.counter.hit('Range.clearNote');
+    this.sheet.writeGrid(this.sheet.notes, this.row, this.col, Array.from({ length: this.numRows }, () => Array(this.numCols).fill('')));
+    return this;
+  }
+  getBackgrounds(): string[][] {
+    this.counter.hit('Range.getBackgrounds');
+    return this.map(this.sheet.backgrounds, '#ffffff');
+  }
+  setBackgrounds(colors: Array<Array<string | null>>) {
+    this.counter.hit('Range.setBackgrounds');
+    this.checkShape(colors, 'backgrounds');
+    this.sheet.writeGrid(this.sheet.backgrounds, this.row, this.col, colors.map((r) => r.map((c) => c ?? '#ffffff')));
+    return this;
+  }
+  setBackground(color: string | null) {
+    this.counter.hit('Range.setBackground');
+    this.sheet.writeGrid(this.sheet.backgrounds, this.row, this.col, Array.from({ length: this.numRows }, () => Array(this.numCols).fill(color ?? '#ffffff')));
+    return this;
+  }
+  setNumberFormat(format: string) {
+    this.counter.hit('Range.setNumberFormat');
+    this.sheet.numberFormats.push({ row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols, value: format });
+    return this;
+  }
+  getNumberFormat() {
+    this.counter.hit('Range.getNumberFormat');
+    return ruleAt(this.sheet.numberFormats, this.row, this.col) ?? 'General';
+  }
+  setDataValidation(rule: FakeDataValidation | null) {
+    this.counter.hit('Range.setDataValidation');
+    this.sheet.validations.push({ row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols, value: rule });
+    return this;
+  }
+  getDataValidation() {
+    this.counter.hit('Range.getDataValidation');
+    return ruleAt(this.sheet.validations, this.row, this.col) ?? null;
+  }
+  setFontWeight(w: string) {
+    this.counter.hit('Range.setFontWeight');
+    this.sheet.fontWeights.push({ row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols, value: w });
+    return this;
+  }
+  setFontColor(_c: string) {
+    this.counter.hit('Range.setFontColor');
+    return this;
+  }
+  setFontSize(_s: number) {
+    this.counter.hit('Range.setFontSize');
+    return this;
+  }
+  setWrap(_w: boolean) {
+    this.counter.hit('Range.setWrap');
+    return this;
+  }
+  setHorizontalAlignment(_a: string) {
+    this.counter.hit('Range.setHorizontalAlignment');
+    return this;
+  }
+  clearContent() {
+    this.counter.hit('Range.clearContent');
+    this.sheet.clearArea(this.row, this.col, this.numRows, this.numCols, false);
+    return this;
+  }
+  clear() {
+    this.counter.hit('Range.clear');
+    this.sheet.clearArea(this.row, this.col, this.numRows, this.numCols, true);
+    return this;
+  }
+  activate() {
+    this.counter.hit('Range.activate');
+    this.sheet.spreadsheet.activeSheet = this.sheet;
+    this.sheet.spreadsheet.activeRange = this;
+    return this;
+  }
+  protect() {
+    this.counter.hit('Range.protect');
+    const p = new FakeProtection(this.counter, 'RANGE', this, this.sheet, this.sheet.spreadsheet.owner);
+    this.sheet.protections.push(p);
+    return p;
+  }
+  addDeveloperMetadata(key: string, value?: string, visibility = 'DOCUMENT') {
+    this.counter.hit('Range.addDeveloperMetadata');
+    this.sheet.metadata.push(new FakeDeveloperMetadata(this.counter, this.sheet, key, value ?? null, visibility));
+    return this;
+  }
+}
+
+export class FakeSheet {
+  values: Cell[][] = [];
+  formulas: string[][] = [];
+  notes: string[][] = [];
+  backgrounds: string[][] = [];
+  numberFormats: RangeRule<string>[] = [];
+  validations: RangeRule<FakeDataValidation | null>[] = [];
+  fontWeights: RangeRule<string>[] = [];
+  protections: FakeProtection[] = [];
+  metadata: FakeDeveloperMetadata[] = [];
+  charts: FakeChart[] = [];
+  frozenRows = 0;
+  hidden = false;
+  maxRows = 1000;
+  maxCols = 26;
+  readonly sheetId: number;
+  constructor(
+    readonly spreadsheet: FakeSpreadsheet,
+    public name: string,
+    id: number,
+  ) {
+    this.sheetId = id;
+  }
+  get counter() {
+    return this.spreadsheet.counter;
+  }
+
+  // ---- helpers (not Apps Script API; not counted) ----
+  writeGrid<T>(grid: T[][], row: number, col: number, data: T[][]): void {
+    for (let r = 0; r < data.length; r++) {
+      const target = (grid[row - 1 + r] ??= []);
+      const src = data[r]!;
+      for (let c = 0; c < src.length; c++) target[col - 1 + c] = src[c]!;
+    }
+    this.maxRows = Math.max(this.maxRows, row - 1 + data.length);
+  }
+  /** What Sheets stores for a value written by a script into a cell with `format`. */
+  private coerce(v: Cell, format: string | undefined): { value: Cell; formula: string } {
+    if (v === null || v === undefined) return { value: '', formula: '' };
+    if (isDate(v)) return { value: new Date((v as Date).getTime()), formula: '' };
+    if (typeof v === 'string') {
+      if (v.startsWith("'")) return { value: v.slice(1), formula: '' };
+      if (v.startsWith('=') && v.length > 1) return { value: '', formula: v };
+      if (format === '@') return { value: v, formula: '' };
+      if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) return { value: Number(v), formula: '' };
+      const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim());
+      if (d) return { value: new Date(Date.UTC(+d[1]!, +d[2]! - 1, +d[3]!) - TZ_OFFSET_MS), formula: '' };
+      return { value: v, formula: '' };
+    }
+    if (typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: '' };
+    return { value: String(v), formula: '' };
+  }
+  writeCells(row: number, col: number, data: Cell[][]): void {
+    for (let r = 0; r < data.length; r++) {
+      const vals = (this.values[row - 1 + r] ??= []);
+      const forms = (this.formulas[row - 1 + r] ??= []);
+      const src = data[r]!;
+      for (let c = 0; c < src.length; c++) {
+        const { value, formula } = this.coerce(src[c], ruleAt(this.numberFormats, row + r, col + c));
+        vals[col - 1 + c] = value;
+        forms[col - 1 + c] = formula;
+      }
+    }
+    this.maxRows = Math.max(this.maxRows, row - 1 + data.length);
+  }
+  clearArea(row: number, col: number, numRows: number, numCols: number, formats: boolean): void {
+    for (let r = row - 1; r < row - 1 + numRows && r < this.values.length; r++) {
+      for (let c = col - 1; c < col - 1 + numCols; c++) {
+        if (this.values[r]) this.values[r]![c] = '';
+        if (this.formulas[r]) this.formulas[r]![c] = '';
+        if (formats) {
+          if (this.notes[r]) this.notes[r]![c] = '';
+          if (this.backgrounds[r]) this.backgrounds[r]![c] = '#ffffff';
+        }
+      }
+    }
+  }
+  lastRowIndex(): number {
+    for (let r = this.values.length - 1; r >= 0; r--) {
+      const row = this.values[r];
+      const f = this.formulas[r];
+      if (row?.some((v) => v !== '' && v !== undefined) || f?.some((v) => v)) return r + 1;
+    }
+    return 0;
+  }
+  /** Test helper: the cell value at 1-based row/col. */
+  cell(row: number, col: number): Cell {
+    return this.values[row - 1]?.[col - 1] ?? '';
+  }
+
+  // ---- Apps Script API ----
+  getName() {
+    this.counter.hit('Sheet.getName');
+    return this.name;
+  }
+  setName(n: string) {
+    this.counter.hit('Sheet.setName');
+    if (this.spreadsheet.sheets.some((s) => s !== this && s.name === n)) {
+      throw new Error(`A sheet with the name "${n}" already exists. Please enter another name.`);
+    }
+    this.name = n;
+    return this;
+  }
+  getSheetId() {
+    return this.sheetId;
+  }
+  getParent() {
+    return this.spreadsheet;
+  }
+  getLastRow() {
+    this.counter.hit('Sheet.getLastRow');
+    return this.lastRowIndex();
+  }
+  getLastColumn() {
+    this.counter.hit('Sheet.getLastColumn');
+    let max = 0;
+    for (const row of this.values) {
+      if (!row) continue;
+      for (let c = row.length - 1; c >= max; c--) {
+        if (row[c] !== '' && row[c] !== undefined) {
+          max = c + 1;
+          break;
+        }
+      }
+    }
+    return max;
+  }
+  getMaxRows() {
+    this.counter.hit('Sheet.getMaxRows');
+    return this.maxRows;
+  }
+  getMaxColumns() {
+    this.counter.hit('Sheet.getMaxColumns');
+    return this.maxCols;
+  }
+  getRange(a: number | string, b?: number, c?: number, d?: number): FakeRange {
+    this.counter.hit('Sheet.getRange');
+    if (typeof a === 'string') {
+      const p = parseA1(a);
+      return new FakeRange(this, p.row, p.col, p.numRows, p.numCols);
+    }
+    const row = a;
+    const col = b ?? 1;
+    const numRows = c ?? 1;
+    const numCols = d ?? 1;
+    if (!Number.isInteger(row) || row < 1) throw new Error('The starting row of the range is too small.');
+    if (!Number.isInteger(col) || col < 1) throw new Error('The starting column of the range is too small.');
+    if (!Number.isInteger(numRows) || numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (!Number.isInteger(numCols) || numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
+    if (col + numCols - 1 > this.maxCols) this.maxCols = col + numCols - 1;
+    return new FakeRange(this, row, col, numRows, numCols);
+  }
+  getDataRange() {
+    this.counter.hit('Sheet.getDataRange');
+    return new FakeRange(this, 1, 1, Math.max(1, this.lastRowIndex()), Math.max(1, this.getLastColumnUncounted()));
+  }
+  private getLastColumnUncounted() {
+    let max = 0;
+    for (const row of this.values) if (row) for (let c = 0; c < row.length; c++) if (row[c] !== '' && row[c] !== undefined) max = Math.max(max, c + 1);
+    return max;
+  }
+  appendRow(row: Cell[]) {
+    this.counter.hit('Sheet.appendRow');
+    this.writeCells(this.lastRowIndex() + 1, 1, [row]);
+    return this;
+  }
+  deleteRow(row: number) {
+    this.counter.hit('Sheet.deleteRow');
+    return this.deleteRowsUncounted(row, 1);
+  }
+  deleteRows(row: number, n: number) {
+    this.counter.hit('Sheet.deleteRows');
+    return this.deleteRowsUncounted(row, n);
+  }
+  private deleteRowsUncounted(row: number, n: number) {
+    if (row < 1 || row + n - 1 > this.maxRows) throw new Error('Those rows are out of bounds.');
+    for (const grid of [this.values, this.formulas, this.notes, this.backgrounds] as unknown[][][]) grid.splice(row - 1, n);
+    this.maxRows -= n;
+    return this;
+  }
+  insertColumnsAfter(after: number, n: number) {
+    this.counter.hit('Sheet.insertColumnsAfter');
+    for (const grid of [this.values, this.formulas, this.notes, this.backgrounds] as unknown[][][]) {
+      for (const row of grid) if (row && row.length > after) row.splice(after, 0, ...Array(n).fill(undefined));
+    }
+    this.maxCols += n;
+    return this;
+  }
+  setFrozenRows(n: number) {
+    this.counter.hit('Sheet.setFrozenRows');
+    this.frozenRows = n;
+  }
+  getFrozenRows() {
+    this.counter.hit('Sheet.getFrozenRows');
+    return this.frozenRows;
+  }
+  setColumnWidth(_c: number, _w: number) {
+    this.counter.hit('Sheet.setColumnWidth');
+    return this;
+  }
+  setColumnWidths(_c: number, _n: number, _w: number) {
+    this.counter.hit('Sheet.setColumnWidths');
+    return this;
+  }
+  setTabColor(_c: string) {
+    this.counter.hit('Sheet.setTabColor');
+    return this;
+  }
+  hideSheet() {
+    this.counter.hit('Sheet.hideSheet');
+    this.hidden = true;
+    return this;
+  }
+  isSheetHidden() {
+    this.counter.hit('Sheet.isSheetHidden');
+    return this.hidden;
+  }
+  activate() {
+    this.counter.hit('Sheet.activate');
+    this.spreadsheet.activeSheet = this;
+    return this;
+  }
+  clear() {
+    this.counter.hit('Sheet.clear');
+    this.values = [];
+    this.formulas = [];
+    this.notes = [];
+    this.backgrounds = [];
+    return this;
+  }
+  clearContents() {
+    this.counter.hit('Sheet.clearContents');
+    this.values = [];
+    this.formulas = [];
+    return this;
+  }
+  protect() {
+    this.counter.hit('Sheet.protect');
+    const p = new FakeProtection(this.counter, 'SHEET', null, this, this.spreadsheet.owner);
+    this.protections.push(p);
+    return p;
+  }
+  getProtections(type: string) {
+    this.counter.hit('Sheet.getProtections');
+    return this.protections.filter((p) => p.type === type);
+  }
+  addDeveloperMetadata(key: string, value?: string, visibility = 'DOCUMENT') {
+    this.counter.hit('Sheet.addDeveloperMetadata');
+    this.metadata.push(new FakeDeveloperMetadata(this.counter, this, key, value ?? null, visibility));
+    return this;
+  }
+  getDeveloperMetadata() {
+    this.counter.hit('Sheet.getDeveloperMetadata');
+    return [...this.metadata];
+  }
+  createDeveloperMetadataFinder() {
+    this.counter.hit('Sheet.createDeveloperMetadataFinder');
+    return metadataFinder(this.counter, () => this.metadata);
+  }
+  newChart() {
+    this.counter.hit('Sheet.newChart');
+    return new FakeChartBuilder(this);
+  }
+  insertChart(chart: FakeChart) {
+    this.counter.hit('Sheet.insertChart');
+    this.charts.push(chart);
+  }
+  updateChart(chart: FakeChart) {
+    this.counter.hit('Sheet.updateChart');
+    const i = this.charts.findIndex((c) => c.id === chart.id);
+    if (i < 0) throw new Error('The chart does not exist.');
+    this.charts[i] = chart;
+  }
+  removeChart(chart: FakeChart) {
+    this.counter.hit('Sheet.removeChart');
+    this.charts = this.charts.filter((c) => c.id !== chart.id);
+  }
+  getCharts() {
+    this.counter.hit('Sheet.getCharts');
+    return [...this.charts];
+  }
+  autoResizeColumns(_c: number, _n: number) {
+    this.counter.hit('Sheet.autoResizeColumns');
+    return this;
+  }
+}
+
+export class FakeSpreadsheet {
+  sheets: FakeSheet[] = [];
+  metadata: FakeDeveloperMetadata[] = [];
+  activeSheet: FakeSheet | undefined;
+  activeRange: FakeRange | undefined;
+  toasts: string[] = [];
+  private nextId = 0;
+  constructor(
+    readonly counter: CallCounter,
+    readonly owner = 'owner@example.com',
+    readonly id = 'fake-spreadsheet-id',
+  ) {
+    this.activeSheet = this.addSheetUncounted('Trang tính1');
+  }
+  addSheetUncounted(name: string): FakeSheet {
+    const s = new FakeSheet(this, name, this.nextId++);
+    this.sheets.push(s);
+    return s;
+  }
+  /** Test helper: sheet by name without counting. */
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+  getId() {
+    return this.id;
+  }
+  getName() {
+    this.counter.hit('Spreadsheet.getName');
+    return 'Sổ theo dõi (giả lập)';
+  }
+  getUrl() {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+  getSpreadsheetTimeZone() {
+    this.counter.hit('Spreadsheet.getSpreadsheetTimeZone');
+    return 'Asia/Ho_Chi_Minh';
+  }
+  getSheets() {
+    this.counter.hit('Spreadsheet.getSheets');
+    return [...this.sheets];
+  }
+  getSheetByName(name: string) {
+    this.counter.hit('Spreadsheet.getSheetByName');
+    return this.sheets.find((s) => s.name === name) ?? null;
+  }
+  insertSheet(name: string, index?: number) {
+    this.counter.hit('Spreadsheet.insertSheet');
+    if (this.sheets.some((s) => s.name === name)) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    const s = new FakeSheet(this, name, this.nextId++);
+    if (index === undefined) this.sheets.push(s);
+    else this.sheets.splice(index, 0, s);
+    this.activeSheet = s;
+    return s;
+  }
+  deleteSheet(s: FakeSheet) {
+    this.counter.hit('Spreadsheet.deleteSheet');
+    this.sheets = this.sheets.filter((x) => x !== s);
+  }
+  getActiveSheet() {
+    this.counter.hit('Spreadsheet.getActiveSheet');
+    return this.activeSheet ?? this.sheets[0]!;
+  }
+  setActiveSheet(s: FakeSheet) {
+    this.counter.hit('Spreadsheet.setActiveSheet');
+    this.activeSheet = s;
+    return s;
+  }
+  getActiveRange() {
+    this.counter.hit('Spreadsheet.getActiveRange');
+    return this.activeRange ?? null;
+  }
+  toast(msg: string) {
+    this.counter.hit('Spreadsheet.toast');
+    this.toasts.push(msg);
+  }
+  addDeveloperMetadata(key: string, value?: string, visibility = 'DOCUMENT') {
+    this.counter.hit('Spreadsheet.addDeveloperMetadata');
+    this.metadata.push(new FakeDeveloperMetadata(this.counter, this, key, value ?? null, visibility));
+    return this;
+  }
+  getDeveloperMetadata() {
+    this.counter.hit('Spreadsheet.getDeveloperMetadata');
+    return [...this.metadata];
+  }
+  createDeveloperMetadataFinder() {
+    this.counter.hit('Spreadsheet.createDeveloperMetadataFinder');
+    return metadataFinder(this.counter, () => this.metadata);
+  }
+  getProtections(type: string) {
+    this.counter.hit('Spreadsheet.getProtections');
+    return this.sheets.flatMap((s) => s.protections.filter((p) => p.type === type));
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+class FakeMenu {
+  items: Array<{ caption: string; fn: string } | 'separator' | { sub: FakeMenu }> = [];
+  constructor(
+    private readonly ui: FakeUi,
+    readonly title: string,
+  ) {}
+  addItem(caption: string, fn: string) {
+    this.items.push({ caption, fn });
+    return this;
+  }
+  addSeparator() {
+    this.items.push('separator');
+    return this;
+  }
+  addSubMenu(m: FakeMenu) {
+    this.items.push({ sub: m });
+    return this;
+  }
+  addToUi() {
+    this.ui.menus.push(this);
+  }
+}
+
+export class FakeHtmlOutput {
+  title = '';
+  constructor(public content: string) {}
+  setTitle(t: string) {
+    this.title = t;
+    return this;
+  }
+  getTitle() {
+    return this.title;
+  }
+  getContent() {
+    return this.content;
+  }
+  append(s: string) {
+    this.content += s;
+    return this;
+  }
+  setWidth(_w: number) {
+    return this;
+  }
+  setSandboxMode() {
+    return this;
+  }
+  addMetaTag() {
+    return this;
+  }
+}
+
+export class FakeUi {
+  menus: FakeMenu[] = [];
+  sidebars: FakeHtmlOutput[] = [];
+  dialogs: FakeHtmlOutput[] = [];
+  alerts: string[] = [];
+  readonly Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
+  readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
+  alertAnswer = 'YES';
+  createAddonMenu() {
+    return new FakeMenu(this, 'Trợ lý DVC (add-on)');
+  }
+  createMenu(title: string) {
+    return new FakeMenu(this, title);
+  }
+  showSidebar(h: FakeHtmlOutput) {
+    this.sidebars.push(h);
+  }
+  showModalDialog(h: FakeHtmlOutput, title: string) {
+    h.title = title;
+    this.dialogs.push(h);
+  }
+  alert(...args: unknown[]) {
+    this.alerts.push(args.filter((a) => typeof a === 'string').join(' | '));
+    return this.alertAnswer;
+  }
+  /** Captions of the add-on menu, in order. */
+  captions(): string[] {
+    return (this.menus.at(-1)?.items ?? []).flatMap((i) => (typeof i === 'object' && 'caption' in i ? [i.caption] : []));
+  }
+}
+
+function signedBytes(buf: Buffer): number[] {
+  return [...buf].map((b) => (b > 127 ? b - 256 : b));
+}
+function toBuffer(v: string | number[]): Buffer {
+  return typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from(v.map((b) => (b < 0 ? b + 256 : b)));
+}
+
+export interface FakeTrigger {
+  id: string;
+  handler: string;
+  eventType: string;
+  getHandlerFunction(): string;
+  getEventType(): string;
+  getUniqueId(): string;
+}
+
+export interface GasOptions {
+  authMode?: 'NONE' | 'LIMITED' | 'FULL';
+  activeUser?: string;
+  /** Directory of the built HTML files for HtmlService.createHtmlOutputFromFile. */
+  htmlDir?: string;
+  now?: () => number;
+}
+
+/** The Apps Script globals, over one in-memory spreadsheet. */
+export function createGas(opts: GasOptions = {}) {
+  const counter = new CallCounter();
+  const ss = new FakeSpreadsheet(counter);
+  const ui = new FakeUi();
+  const now = opts.now ?? (() => Date.now());
+  const state = {
+    authMode: opts.authMode ?? 'FULL',
+    activeUser: opts.activeUser ?? 'totruong@example.com',
+    sleeps: [] as number[],
+    lockHeld: false,
+    lockWaitsFailed: 0,
+    triggers: [] as FakeTrigger[],
+    flushes: 0,
+  };
+  const guard = (service: string) => {
+    if (state.authMode === 'NONE') {
+      throw new Error(`You do not have permission to call ${service}. Required permissions: (AuthMode.NONE)`);
+    }
+  };
+  const makeStore = (service: string) => {
+    const map = new Map<string, string>();
+    return {
+      map,
+      getProperty(k: string) {
+        guard(service);
+        return map.get(k) ?? null;
+      },
+      setProperty(k: string, v: string) {
+        guard(service);
+        if (String(v).length > 9 * 1024) throw new Error('Argument too large: value');
+        map.set(k, String(v));
+        return this;
+      },
+      setProperties(o: Record<string, string>) {
+        guard(service);
+        for (const [k, v] of Object.entries(o)) map.set(k, String(v));
+        return this;
+      },
+      getProperties() {
+        guard(service);
+        return Object.fromEntries(map);
+      },
+      deleteProperty(k: string) {
+        guard(service);
+        map.delete(k);
+        return this;
+      },
+    };
+  };
+  const scriptProps = makeStore('PropertiesService.getScriptProperties');
+  const docProps = makeStore('PropertiesService.getDocumentProperties');
+  const userProps = makeStore('PropertiesService.getUserProperties');
+
+  const cacheMap = new Map<string, { value: string; expires: number }>();
+  const cache = {
+    map: cacheMap,
+    get(k: string) {
+      const e = cacheMap.get(k);
+      if (!e || e.expires <= now()) return null;
+      return e.value;
+    },
+    put(k: string, v: string, ttl = 600) {
+      if (k.length > 250) throw new Error('Argument too large: key');
+      cacheMap.set(k, { value: String(v), expires: now() + Math.min(ttl, 21600) * 1000 });
+    },
+    remove(k: string) {
+      cacheMap.delete(k);
+    },
+  };
+
+  const lock = () => ({
+    mine: false,
+    tryLock(_ms: number) {
+      if (state.lockHeld && !this.mine) return false;
+      state.lockHeld = true;
+      this.mine = true;
+      return true;
+    },
+    waitLock(ms: number) {
+      if (!this.tryLock(ms)) {
+        state.lockWaitsFailed++;
+        throw new Error('Lock timeout: another process was holding the lock for too long.');
+      }
+    },
+    hasLock() {
+      return this.mine;
+    },
+    releaseLock() {
+      if (this.mine) {
+        this.mine = false;
+        state.lockHeld = false;
+      }
+    },
+  });
+
+  const SpreadsheetApp = {
+    getActiveSpreadsheet() {
+      counter.hit('SpreadsheetApp.getActiveSpreadsheet');
+      return ss;
+    },
+    getActive() {
+      counter.hit('SpreadsheetApp.getActive');
+      return ss;
+    },
+    getUi() {
+      return ui;
+    },
+    flush() {
+      counter.hit('SpreadsheetApp.flush');
+      state.flushes++;
+    },
+    newDataValidation() {
+      return new FakeDataValidationBuilder();
+    },
+    ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
+    DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
+    DataValidationCriteria: { VALUE_IN_LIST: 'VALUE_IN_LIST', CHECKBOX: 'CHECKBOX' },
+  };
+
+  const Utilities = {
+    DigestAlgorithm: { SHA_256: 'SHA_256' },
+    Charset: { UTF_8: 'UTF_8' },
+    computeDigest(alg: string, value: string | number[]) {
+      if (alg !== 'SHA_256') throw new Error('Unsupported digest in fake');
+      return signedBytes(createHash('sha256').update(toBuffer(value)).digest());
+    },
+    computeHmacSha256Signature(value: string | number[], key: string | number[]) {
+      return signedBytes(createHmac('sha256', toBuffer(key)).update(toBuffer(value)).digest());
+    },
+    getUuid() {
+      return randomUUID();
+    },
+    base64Encode(v: string | number[]) {
+      return toBuffer(v).toString('base64');
+    },
+    base64EncodeWebSafe(v: string | number[]) {
+      return toBuffer(v).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+    },
+    newBlob(data: string) {
+      return { getBytes: () => signedBytes(Buffer.from(data, 'utf8')), getDataAsString: () => data };
+    },
+    sleep(ms: number) {
+      state.sleeps.push(ms);
+    },
+  };
+
+  const ContentService = {
+    MimeType: { JSON: 'JSON', TEXT: 'TEXT' },
+    createTextOutput(text = '') {
+      let mime = 'TEXT';
+      return {
+        setMimeType(m: string) {
+          mime = m;
+          return this;
+        },
+        getMimeType: () => mime,
+        getContent: () => text,
+      };
+    },
+  };
+
+  const HtmlService = {
+    SandboxMode: { IFRAME: 'IFRAME' },
+    createHtmlOutputFromFile(name: string) {
+      const dir = opts.htmlDir ?? path.resolve(import.meta.dirname, '../../dist/apps-script');
+      return new FakeHtmlOutput(readFileSync(path.join(dir, `${name}.html`), 'utf8'));
+    },
+    createHtmlOutput(content = '') {
+      return new FakeHtmlOutput(content);
+    },
+  };
+
+  let triggerSeq = 1;
+  const ScriptApp = {
+    AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' },
+    EventType: { ON_EDIT: 'ON_EDIT', CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN' },
+    newTrigger(handler: string) {
+      guard('ScriptApp.newTrigger');
+      let eventType = '';
+      const make = () => {
+        const id = `trigger-${triggerSeq++}`;
+        const t: FakeTrigger = { id, handler, eventType, getHandlerFunction: () => handler, getEventType: () => eventType, getUniqueId: () => id };
+        state.triggers.push(t);
+        return t;
+      };
+      return {
+        forSpreadsheet(_s: unknown) {
+          return {
+            onEdit() {
+              eventType = 'ON_EDIT';
+              return { create: make };
+            },
+            onOpen() {
+              eventType = 'ON_OPEN';
+              return { create: make };
+            },
+          };
+        },
+        timeBased() {
+          eventType = 'CLOCK';
+          const b = { everyDays: () => b, everyHours: () => b, atHour: () => b, create: make };
+          return b;
+        },
+      };
+    },
+    getProjectTriggers() {
+      guard('ScriptApp.getProjectTriggers');
+      return [...state.triggers];
+    },
+    getUserTriggers(_s: unknown) {
+      guard('ScriptApp.getUserTriggers');
+      return [...state.triggers];
+    },
+    deleteTrigger(t: FakeTrigger) {
+      state.triggers = state.triggers.filter((x) => x.id !== t.id);
+    },
+  };
+
+  const Session = {
+    getActiveUser: () => ({ getEmail: () => (state.authMode === 'NONE' ? '' : state.activeUser) }),
+    getEffectiveUser: () => ({ getEmail: () => ss.owner }),
+    getScriptTimeZone: () => 'Asia/Ho_Chi_Minh',
+  };
+
+  const Charts = { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN', PIE: 'PIE', LINE: 'LINE' } };
+  const logs: string[] = [];
+  const Logger = { log: (...a: unknown[]) => logs.push(a.map(String).join(' ')) };
+
+  const globals = {
+    SpreadsheetApp,
+    Utilities,
+    PropertiesService: {
+      getScriptProperties: () => scriptProps,
+      getDocumentProperties: () => docProps,
+      getUserProperties: () => userProps,
+    },
+    CacheService: { getScriptCache: () => cache, getDocumentCache: () => cache, getUserCache: () => cache },
+    LockService: { getScriptLock: lock, getDocumentLock: lock, getUserLock: lock },
+    ContentService,
+    HtmlService,
+    ScriptApp,
+    Session,
+    Charts,
+    Logger,
+  };
+  return { globals, counter, ss, ui, state, scriptProps, cache, logs };
+}
+
+export type Gas = ReturnType<typeof createGas>;
