@@ -61,7 +61,14 @@ export function saveAccount(ss: Spreadsheet, req: SaveRequest, now = new Date())
       filings.push(r.data);
     }
   });
-  if (!parsed.success) return { ok: false, message: 'Có trường chưa hợp lệ: hãy sửa các ô được đánh dấu.', errors };
+  if (!parsed.success) {
+    // Still check CCCD and phone, so the volunteer sees every problem at once.
+    const raw = (req?.account ?? {}) as Record<string, unknown>;
+    const by = typeof raw.birthYear === 'number' ? raw.birthYear : 0;
+    if (typeof raw.cccd === 'string' && raw.cccd.trim() && !errors['account.cccd']) checkCccd(raw.cccd, by, typeof raw.gender === 'string' ? raw.gender : undefined, errors, 'account.cccd');
+    if (typeof raw.phone === 'string' && !errors['account.phone']) phoneColumn(raw.phone, errors, 'account.phone');
+    return { ok: false, message: 'Có trường chưa hợp lệ: hãy sửa các ô được đánh dấu.', errors };
+  }
   const a = parsed.data;
   const settings = readSettings();
   const today = isoDateVn(now);

@@ -42,7 +42,7 @@ export const ACCOUNTS: TableSpec = {
     { key: 'cccdKey', header: 'Khoá tìm trùng CCCD', format: T, personal: true },
     { key: 'cccdFull', header: 'Số CCCD đầy đủ', format: T, personal: true },
     { key: 'phone', header: 'Số điện thoại', format: T, personal: true },
-    { key: 'apps', header: 'Ứng dụng đã đăng ký', format: T },
+    { key: 'apps', header: 'Ứng dụng đã đăng ký', format: T, list: 'apps' },
     { key: 'createdOn', header: 'Ngày hỗ trợ', format: DATE },
     { key: 'volunteerId', header: 'Tình nguyện viên', format: T, list: 'volunteer' },
     { key: 'consentGiven', header: 'Đã đồng ý', checkbox: true },

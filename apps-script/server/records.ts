@@ -112,7 +112,7 @@ export function phoneColumn(phone: string | undefined, errors: FieldErrors, path
 
 export function checkCccd(cccd: string, birthYear: number, gender: string | undefined, errors: FieldErrors, path: string): string | null {
   const g = gender === 'Nam' ? 'nam' : gender === 'Nữ' ? 'nữ' : undefined;
-  const r = validateCccd(cccd, g ? { birthYear, gender: g } : { birthYear });
+  const r = validateCccd(cccd, { ...(birthYear ? { birthYear } : {}), ...(g ? { gender: g } : {}) });
   if (!r.ok) {
     errors[path] = r.error;
     return null;

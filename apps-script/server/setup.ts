@@ -160,6 +160,11 @@ function headersOf(sheet: Sheet): string[] {
   return sheet.getRange(1, 1, 1, lastCol).getValues()[0]!.map((h) => cellText(h));
 }
 
+/** A string that Sheets would turn into a number, date or formula is written as text. */
+function asText(v: unknown): unknown {
+  return typeof v === 'string' && (/^[=+\-@]/.test(v) || /^[\d\s./-]+$/.test(v)) && v !== '' ? `'${v}` : v;
+}
+
 /** Version 1 → 2: ids, CCCD last 4 + keyed hash, consent columns, new headers. Every row is kept. */
 function migrateV1(ss: Spreadsheet): { accounts: number; filings: number } {
   const settings = readSettings();
@@ -209,7 +214,7 @@ function migrateV1(ss: Spreadsheet): { accounts: number; filings: number } {
     old.clear();
     old.setName(ACCOUNTS.name);
     styleHeader(old, ACCOUNTS);
-    if (out.length) old.getRange(2, 1, out.length, ACCOUNTS.columns.length).setValues(out.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
+    if (out.length) old.getRange(2, 1, out.length, ACCOUNTS.columns.length).setValues(out.map((r) => r.map(asText)));
     accounts = out.length;
   }
   const oldFilings = ss.getSheetByName(FILINGS.name);
@@ -243,7 +248,7 @@ function migrateV1(ss: Spreadsheet): { accounts: number; filings: number } {
         });
       oldFilings.clear();
       styleHeader(oldFilings, FILINGS);
-      if (out.length) oldFilings.getRange(2, 1, out.length, FILINGS.columns.length).setValues(out.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
+      if (out.length) oldFilings.getRange(2, 1, out.length, FILINGS.columns.length).setValues(out.map((r) => r.map(asText)));
       filings = out.length;
     }
   }

@@ -755,6 +755,9 @@ export class FakeSheet {
   }
   clear() {
     this.counter.hit('Sheet.clear');
+    // "Clears the sheet of content and formatting information."
+    this.numberFormats = [];
+    this.fontWeights = [];
     this.values = [];
     this.formulas = [];
     this.notes = [];
