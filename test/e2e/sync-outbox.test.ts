@@ -4,8 +4,8 @@ import type { Browser } from 'wxt/browser';
 import { startFixtureServer, type FixtureServer } from './harness/https-server';
 import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { CONSENT_TEXT_VERSION } from '../../shared/schemas/registry';
-import { SyncEnvelopeSchema, type SyncRecord } from '../../shared/schemas/sync';
-import { EXEC_URL, localDoPost, mountAppsScriptEndpoint, type MountedEndpoint } from '../fixtures/script.google.com/endpoint';
+import { OutboxFileSchema, type SyncRecord } from '../../shared/schemas/sync';
+import { bundleBackend, EXEC_URL, mountAppsScriptEndpoint, type MountedEndpoint } from '../fixtures/script.google.com/endpoint';
 
 const RETRY_ALARM = 'tldvc-sync-retry';
 /** The extension API inside worker.evaluate / page.evaluate callbacks (they run in the browser). */
@@ -39,17 +39,19 @@ async function enqueue(page: Page, record: SyncRecord) {
   return page.evaluate((r) => chrome.runtime.sendMessage({ type: 'outbox/enqueue', record: r }), record);
 }
 
-describe('outbox → Apps Script web app (real Chromium, built extension)', () => {
+describe("outbox → the built add-on's doPost behind Apps Script web-app mechanics (real Chromium, built extension)", () => {
   let server: FixtureServer;
   let browser: ExtensionBrowser;
   let endpoint: MountedEndpoint;
-  let backend: ReturnType<typeof localDoPost>;
+  let backend: ReturnType<typeof bundleBackend>;
+  let code: string;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    backend = localDoPost();
+    backend = bundleBackend();
+    code = backend.goodCode;
     endpoint = mountAppsScriptEndpoint(server, backend.doPost);
     browser = await launchWithExtension({ port: server.port });
     page = await browser.openExtensionPage('record.html#hang-cho');
@@ -64,7 +66,7 @@ describe('outbox → Apps Script web app (real Chromium, built extension)', () =
     const options = await browser.openExtensionPage('options.html');
     expect(await options.getAttribute('html', 'lang')).toBe('vi');
     await options.getByLabel('Địa chỉ web của sổ').fill('https://script.google.com/macros/s/abc/dev');
-    await options.getByLabel('Mã truy cập của bạn').fill(backend.goodCode);
+    await options.getByLabel('Mã truy cập của bạn').fill(code);
     await options.getByRole('button', { name: 'Lưu và kiểm tra kết nối' }).click();
     await expect.poll(() => options.getByTestId('link-result').textContent()).toContain('địa chỉ thử (/dev)');
     expect(endpoint.posts).toBe(0);
@@ -75,7 +77,8 @@ describe('outbox → Apps Script web app (real Chromium, built extension)', () =
     await expect.poll(() => options.getByTestId('link-result').textContent()).toContain('Mã truy cập không đúng');
     expect(await options.getByTestId('link-result').getAttribute('role')).toBe('alert');
 
-    await options.getByLabel('Mã truy cập của bạn').fill(backend.goodCode);
+    backend.clearLockouts();
+    await options.getByLabel('Mã truy cập của bạn').fill(code);
     await options.getByRole('button', { name: 'Lưu và kiểm tra kết nối' }).click();
     await expect.poll(() => options.getByTestId('link-status').textContent()).toContain('Lê Thị Hoa');
     expect(await options.getByTestId('link-status').textContent()).toContain('Phường Đồng Tiến');
@@ -100,14 +103,19 @@ describe('outbox → Apps Script web app (real Chromium, built extension)', () =
     await form.getByRole('button', { name: 'Ghi vào sổ' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('Cần có sự đồng ý');
     await form.getByRole('checkbox', { name: /đồng ý với nội dung trên/ }).check();
-    const before = backend.rows.length;
     await form.getByRole('button', { name: 'Ghi vào sổ' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toContain('Đã ghi tài khoản của Trần Thị Bình');
-    await expect.poll(() => backend.rows.length).toBe(before + 1);
-    const row = backend.rows.at(-1)!;
-    expect(row).toMatchObject({
-      kind: 'account',
-      account: { fullName: 'Trần Thị Bình', birthYear: 1975, toDanPho: 'Tổ 7', phone: '+84912345678', apps: ['Cổng DVC quốc gia/VNeID', 'C-Thái Nguyên'], consent: { given: true, textVersion: CONSENT_TEXT_VERSION } },
+    await expect.poll(() => backend.rows('Tài khoản').length).toBe(1);
+    expect(backend.rows('Tài khoản')[0]).toMatchObject({
+      'Họ và tên': 'Trần Thị Bình',
+      'Năm sinh': 1975,
+      'Tổ dân phố': 'Tổ 7',
+      'Số điện thoại': '+84912345678',
+      'Ứng dụng đã đăng ký': 'Cổng DVC quốc gia/VNeID, C-Thái Nguyên',
+      'Tình nguyện viên': 'TNV-001',
+      'Đã đồng ý': true,
+      'Phiên bản nội dung đồng ý': CONSENT_TEXT_VERSION,
+      'Nguồn': 'Tiện ích trình duyệt',
     });
     await expect.poll(() => outbox(browser.worker)).toEqual([]);
     await expect.poll(() => badge(browser.worker)).toBe('');
@@ -115,7 +123,7 @@ describe('outbox → Apps Script web app (real Chromium, built extension)', () =
   });
 
   it('the filing form (as framed in the guide overlay) queues one row with the captured code and consent', async () => {
-    const q = new URLSearchParams({ dossierCode: 'G22.99-000100', procedureId: 'I.1', procedureCode: '1.001193', portal: 'dvcqg' });
+    const q = new URLSearchParams({ dossierCode: 'G22.99-000100', procedureId: 'I.2', procedureCode: '1.001699', portal: 'dvcqg' });
     const frame = await browser.openExtensionPage(`filing-frame.html?${q}`);
     const consent = frame.getByRole('checkbox', { name: /đồng ý với nội dung trên/ });
     expect(await consent.isChecked()).toBe(false);
@@ -134,12 +142,22 @@ describe('outbox → Apps Script web app (real Chromium, built extension)', () =
     await frame.keyboard.press('Tab');
     await frame.keyboard.press('Enter');
     await expect.poll(() => frame.getByRole('status').textContent()).toContain('Đã ghi hồ sơ G22.99-000100');
-    await expect.poll(() => backend.rows.filter((r) => r.kind === 'filing' && r.filing.dossierCode === 'G22.99-000100').length).toBe(1);
-    const row = backend.rows.find((r) => r.kind === 'filing' && r.filing.dossierCode === 'G22.99-000100')!;
+    // A confirmed filing appears as one row with the right fields.
+    await expect.poll(() => backend.rows('Hồ sơ').filter((r) => r['Mã hồ sơ'] === 'G22.99-000100').length).toBe(1);
+    const row = backend.rows('Hồ sơ').find((r) => r['Mã hồ sơ'] === 'G22.99-000100')!;
     expect(row).toMatchObject({
-      kind: 'filing',
-      filing: { residentName: 'Nguyễn Văn An', toDanPho: 'Tổ 5', procedureId: 'I.1', procedureCode: '1.001193', portal: 'dvcqg', status: 'Đã nộp', consent: { given: true, textVersion: CONSENT_TEXT_VERSION } },
+      'Họ và tên người dân': 'Nguyễn Văn An',
+      'Tổ dân phố': 'Tổ 5',
+      'Mã TTHC': '1.001699',
+      'Cổng': 'dvcqg',
+      'Trạng thái': 'Đã nộp',
+      'Tình nguyện viên': 'TNV-001',
+      'Đã đồng ý': true,
+      'Phiên bản nội dung đồng ý': CONSENT_TEXT_VERSION,
     });
+    expect(String(row['Thủ tục (danh mục)'])).toMatch(/^I\.2\b/);
+    expect(row['Ngày nộp']).toBeInstanceOf(Date);
+    await expect.poll(() => outbox(browser.worker)).toEqual([]);
     // Font sizes: nothing under 16px.
     const sizes = await frame.$$eval('.tldvc-rec-form *', (els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
@@ -159,7 +177,7 @@ describe('outbox → Apps Script web app (real Chromium, built extension)', () =
     // Let the real alarm path fire now instead of in ~30 s.
     await browser.worker.evaluate((n) => chrome.alarms.create(n, { when: Date.now() + 100 }), RETRY_ALARM);
     await expect.poll(() => outbox(browser.worker), { timeout: 15_000 }).toEqual([]);
-    expect(backend.rows.filter((r) => r.clientId === rec.clientId)).toHaveLength(1);
+    expect(backend.rowsFor(rec.clientId)).toHaveLength(1);
     expect(await badge(browser.worker)).toBe('');
     expect(await browser.worker.evaluate((n) => chrome.alarms.get(n), RETRY_ALARM)).toBeUndefined();
   });
@@ -168,12 +186,12 @@ describe('outbox → Apps Script web app (real Chromium, built extension)', () =
     endpoint.mode = 'lose-answer';
     const rec = filing('G22.99-000102');
     await enqueue(page, rec);
-    await expect.poll(() => backend.rows.filter((r) => r.clientId === rec.clientId).length).toBe(1);
+    await expect.poll(() => backend.rowsFor(rec.clientId).length).toBe(1);
     await expect.poll(async () => (await outbox(browser.worker))[0]?.attempts ?? 0).toBe(1);
     endpoint.mode = 'up';
     await page.locator(`[data-client-id="${rec.clientId}"]`).getByRole('button', { name: /^Gửi lại/ }).click();
     await expect.poll(() => outbox(browser.worker)).toEqual([]);
-    expect(backend.rows.filter((r) => r.clientId === rec.clientId)).toHaveLength(1);
+    expect(backend.rowsFor(rec.clientId)).toHaveLength(1);
     // Received at least twice (Chromium itself may retry a POST whose reused connection reset), written once.
     expect(endpoint.bodies.filter((b) => b.includes(rec.clientId)).length).toBeGreaterThanOrEqual(2);
   });
@@ -189,7 +207,7 @@ describe('outbox → Apps Script web app (real Chromium, built extension)', () =
     await expect.poll(() => outbox(browser.worker)).toEqual([]);
   });
 
-  it('export: the queue downloads as a SyncEnvelope with the same clientIds and no access code', async () => {
+  it("export: the queue downloads in the add-on's import format with the same clientIds and no access code", async () => {
     endpoint.mode = 'down';
     const a = filing('G22.99-000104');
     const b = filing('G22.99-000105');
@@ -198,9 +216,9 @@ describe('outbox → Apps Script web app (real Chromium, built extension)', () =
     await expect.poll(() => page.locator('[data-client-id]').count()).toBe(2);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất tệp' }).click()]);
     const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
-    const env = SyncEnvelopeSchema.parse(JSON.parse(text));
-    expect(env.records.map((r) => r.clientId)).toEqual([a.clientId, b.clientId]);
-    expect(text).not.toContain(backend.goodCode);
+    const file = OutboxFileSchema.parse(JSON.parse(text));
+    expect(file.records.map((r) => r.clientId)).toEqual([a.clientId, b.clientId]);
+    expect(text).not.toContain(code);
     expect(download.suggestedFilename()).toMatch(/^so-cho-gui-tro-ly-dvc-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
     // Delete asks first; cancelling keeps the item, accepting removes exactly that one.
     page.once('dialog', (d) => void d.dismiss());
@@ -212,29 +230,49 @@ describe('outbox → Apps Script web app (real Chromium, built extension)', () =
     endpoint.mode = 'up';
     await page.getByRole('button', { name: 'Gửi lại tất cả' }).click();
     await expect.poll(() => outbox(browser.worker)).toEqual([]);
-    expect(backend.rows.some((r) => r.clientId === a.clientId)).toBe(false);
-    expect(backend.rows.filter((r) => r.clientId === b.clientId)).toHaveLength(1);
+    expect(backend.rowsFor(a.clientId)).toHaveLength(0);
+    expect(backend.rowsFor(b.clientId)).toHaveLength(1);
   });
 
-  it('expired and revoked codes stop sending with a clear message; nothing is lost', async () => {
-    for (const [status, text] of [
-      ['expired', 'hết hạn'],
-      ['revoked', 'thu hồi'],
-    ] as const) {
-      backend.codes.set(backend.goodCode, status);
-      const rec = filing(`G22.99-0002${status.length}`);
+  it('a record the sheet refuses stays visible with the Vietnamese reason and is not retried', async () => {
+    const rec = filing('G22.99-000106');
+    if (rec.kind === 'filing') rec.filing.procedureCode = '1.001699'; // not I.1's code
+    await enqueue(page, rec);
+    const item = page.locator(`[data-client-id="${rec.clientId}"]`);
+    await expect.poll(() => item.getAttribute('data-state')).toBe('rejected');
+    expect(await item.textContent()).toContain('không khớp với thủ tục I.1');
+    const posts = endpoint.posts;
+    await page.waitForTimeout(300);
+    expect(endpoint.posts).toBe(posts);
+    expect(backend.rowsFor(rec.clientId)).toHaveLength(0);
+    page.once('dialog', (d) => void d.accept());
+    await item.getByRole('button', { name: /^Xoá/ }).click();
+    await expect.poll(() => outbox(browser.worker)).toEqual([]);
+  });
+
+  it('wrong, expired and revoked codes stop sending with a clear message; nothing is lost', async () => {
+    const steps = [
+      { text: 'hết hạn', breakIt: () => backend.setExpired(true), fix: () => backend.setExpired(false) },
+      { text: 'thu hồi', breakIt: () => backend.revoke(), fix: () => void (code = backend.issue()) },
+    ];
+    for (const step of steps) {
+      step.breakIt();
+      const rec = filing(`G22.99-0002${steps.indexOf(step)}0`);
       await enqueue(page, rec);
-      await expect.poll(() => page.getByTestId('queue-status').textContent()).toContain(text);
+      await expect.poll(() => page.getByTestId('queue-status').textContent()).toContain(step.text);
       const posts = endpoint.posts;
       await page.waitForTimeout(300);
       expect(endpoint.posts).toBe(posts); // no retry storm
       expect((await outbox(browser.worker)).map((i) => i.clientId)).toContain(rec.clientId);
       expect(await badge(browser.worker)).not.toBe('');
-      backend.codes.set(backend.goodCode, 'ok');
-      // The volunteer re-checks the link in the options page: sending resumes.
+      step.fix();
+      backend.clearLockouts();
+      // The volunteer re-links in the options page (a new code after a revocation): sending resumes.
       const options = await browser.openExtensionPage('options.html');
+      await options.getByLabel('Mã truy cập của bạn').fill(code);
       await options.getByRole('button', { name: 'Lưu và kiểm tra kết nối' }).click();
       await expect.poll(() => outbox(browser.worker)).toEqual([]);
+      expect(backend.rowsFor(rec.clientId)).toHaveLength(1);
       await options.close();
     }
   });
@@ -246,7 +284,7 @@ describe('outbox → Apps Script web app (real Chromium, built extension)', () =
     await expect.poll(() => options.getByTestId('link-status').textContent()).toContain('Chưa liên kết');
     const stored = await browser.worker.evaluate(() => chrome.storage.local.get('syncSettings'));
     expect(stored.syncSettings).toEqual({ endpoint: EXEC_URL, accessCode: '', linked: null });
-    expect(JSON.stringify(await browser.worker.evaluate(() => chrome.storage.local.get(null)))).not.toContain(backend.goodCode);
+    expect(JSON.stringify(await browser.worker.evaluate(() => chrome.storage.local.get(null)))).not.toContain(code);
     await options.close();
     expect(errors).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { buildExport, exportFileName } from '../export';
+import { buildExport, EXPORT_LIMIT, exportFileName } from '../export';
 import { sendSyncMessage } from '../messages';
 import { describeRecord } from '../records';
 import { outboxItem, syncSettingsItem, syncStateItem } from '../storage';
@@ -91,7 +91,8 @@ function Queue({ items }: { items: OutboxItem[] }) {
     void act(sendSyncMessage({ type: 'outbox/delete', clientId: item.clientId }), `Đã xoá “${title}” khỏi hàng chờ.`);
   }
   function exportFile() {
-    const data = buildExport(items, browser.runtime.getManifest().version, Date.now());
+    const chosen = items.slice(0, EXPORT_LIMIT);
+    const data = buildExport(chosen, browser.runtime.getManifest().version, Date.now());
     const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -102,7 +103,7 @@ function Queue({ items }: { items: OutboxItem[] }) {
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     setNotice({
       kind: 'good',
-      text: `Đã xuất ${items.length} mục ra tệp ${a.download}. Gửi tệp cho tổ trưởng để nhập vào sổ (“Nhập từ tệp”); tệp có họ tên người dân, hãy xoá sau khi đã nhập.`,
+      text: `Đã xuất ${chosen.length} mục ra tệp ${a.download}${items.length > chosen.length ? ` (còn ${items.length - chosen.length} mục, hãy xuất thêm tệp sau khi nhập tệp này)` : ''}. Gửi tệp cho tổ trưởng để nhập vào sổ (“Nhập từ tệp”); tệp có họ tên người dân, hãy xoá sau khi đã nhập.`,
     });
   }
 

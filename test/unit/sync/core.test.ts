@@ -258,19 +258,15 @@ describe('outbox sender', () => {
 });
 
 describe('export', () => {
-  it('exports the outbox as SyncEnvelopes with the same clientIds and no access code', async () => {
-    const { buildExport, EXPORT_ACCESS_CODE } = await import('../../../extension/sync/export');
-    const { SyncEnvelopeSchema } = await import('../../../shared/schemas/sync');
+  it('exports the outbox in the add-on file format with the same clientIds and no access code', async () => {
+    const { buildExport } = await import('../../../extension/sync/export');
+    const { OutboxFileSchema } = await import('../../../shared/schemas/sync');
     const items: OutboxItem[] = Array.from({ length: 130 }, (_, i) => {
       const record = filing(i);
       return { clientId: record.clientId, record, createdAt: '2026-11-20T03:00:00.000Z', attempts: 0, state: 'waiting' };
     });
-    const one = buildExport(items.slice(0, 3), '0.1.0', Date.now());
-    expect(Array.isArray(one)).toBe(false);
-    const env = SyncEnvelopeSchema.parse(one);
-    expect(env.accessCode).toBe(EXPORT_ACCESS_CODE);
-    expect(env.records.map((r) => r.clientId)).toEqual(items.slice(0, 3).map((i) => i.clientId));
-    const many = buildExport(items, '0.1.0', Date.now());
-    expect(Array.isArray(many) && many.map((e) => SyncEnvelopeSchema.parse(e).records.length)).toEqual([100, 30]);
+    const file = OutboxFileSchema.parse(buildExport(items, '0.1.0', Date.now()));
+    expect(file.records.map((r) => r.clientId)).toEqual(items.map((i) => i.clientId));
+    expect(JSON.stringify(file)).not.toContain(CODE);
   });
 });
