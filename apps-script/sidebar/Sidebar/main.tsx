@@ -1,3 +1,76 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import './style.css';
+import { call, messageOf } from './server';
+import { EntryPanel } from './Entry';
+import { CheckPanel, CodesPanel, DuplicatesPanel, ImportPanel, LogPanel, ReportPanel, SettingsPanel, SummaryPanel } from './Panels';
+import { Alert } from './fields';
+import type { SidebarData } from './types';
 
-render(<main><h1>Sổ tài khoản DVC</h1></main>, document.getElementById('app')!);
+const TABS = [
+  ['entry', 'Nhập liệu'],
+  ['check', 'Kiểm tra'],
+  ['duplicates', 'Tìm trùng'],
+  ['summary', 'Tổng hợp'],
+  ['report', 'Báo cáo Zalo'],
+  ['codes', 'Mã truy cập'],
+  ['import', 'Nhập từ tệp'],
+  ['log', 'Nhật ký'],
+  ['settings', 'Cài đặt'],
+] as const;
+type Tab = (typeof TABS)[number][0];
+
+function App({ initial }: { initial: Tab }) {
+  const [tab, setTab] = useState<Tab>(initial);
+  const [data, setData] = useState<SidebarData | null>(null);
+  const [error, setError] = useState('');
+  const load = () => call<SidebarData>('getSidebarData').then(setData, (e) => setError(messageOf(e)));
+  useEffect(() => {
+    void load();
+  }, []);
+  function onKey(e: KeyboardEvent) {
+    const i = TABS.findIndex(([t]) => t === tab);
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = TABS.length - 1;
+    if (next >= 0) {
+      e.preventDefault();
+      setTab(TABS[next]![0]);
+      document.getElementById(`tab-${TABS[next]![0]}`)?.focus();
+    }
+  }
+  return (
+    <main>
+      <h1>Sổ tài khoản DVC</h1>
+      <nav role="tablist" aria-label="Chức năng" onKeyDown={onKey}>
+        {TABS.map(([id, label]) => (
+          <button type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id ? 'true' : 'false'} aria-controls={`panel-${id}`} tabIndex={tab === id ? 0 : -1} onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </nav>
+      <Alert text={error} />
+      {!data && !error && <p role="status">Đang tải…</p>}
+      {data && !data.ready && <Alert text="Sổ chưa được thiết lập. Hãy chọn «Thiết lập sổ» trong menu Trợ lý DVC." />}
+      {data && (
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === 'entry' && <EntryPanel data={data} />}
+          {tab === 'check' && <CheckPanel />}
+          {tab === 'duplicates' && <DuplicatesPanel />}
+          {tab === 'summary' && <SummaryPanel />}
+          {tab === 'report' && <ReportPanel />}
+          {tab === 'codes' && <CodesPanel data={data} reload={load} />}
+          {tab === 'import' && <ImportPanel data={data} />}
+          {tab === 'log' && <LogPanel />}
+          {tab === 'settings' && <SettingsPanel data={data} reload={load} />}
+        </div>
+      )}
+    </main>
+  );
+}
+
+const root = document.getElementById('app')!;
+const requested = root.dataset.tab as Tab | undefined;
+render(<App initial={TABS.some(([t]) => t === requested) ? requested! : 'entry'} />, root);

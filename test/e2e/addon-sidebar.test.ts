@@ -1,0 +1,226 @@
+// The built sidebar (dist/apps-script/Sidebar.html) in real Chromium, with
+// google.script.run bridged over HTTPS to the BUILT server bundle running in a
+// Node vm over the in-memory spreadsheet. Needs `npm run build:addon`.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from './harness/https-server';
+import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { loadAddon, type Addon } from '../fakes/addon-runtime';
+
+const HOST = 'script.google.com';
+const BRIDGE = `<script>
+window.google = { script: { run: (function make(ok, fail) {
+  return new Proxy({}, { get(_, name) {
+    if (name === 'withSuccessHandler') return (f) => make(f, fail);
+    if (name === 'withFailureHandler') return (f) => make(ok, f);
+    return (...args) => fetch('/addon/run', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ name, args }) })
+      .then((r) => r.json())
+      .then((r) => (r.ok ? ok && ok(r.value) : fail && fail(new Error(r.message))), (e) => fail && fail(e));
+  } });
+})(null, null) } };
+</script>`;
+
+function rows(addon: Addon, sheet: string) {
+  const s = addon.gas.ss.sheet(sheet)!;
+  const header = s.values[0] as string[];
+  return s.values.slice(1).filter((r) => r?.some((v) => v !== '' && v !== undefined)).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+function luminance(rgb: string): number {
+  const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+}
+
+describe('add-on sidebar in real Chromium', () => {
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+  let addon: Addon;
+  let page: Page;
+  let errors: string[];
+  let calls: string[];
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    server.route('GET', HOST, '/addon/sidebar', (req, res) => {
+      const tab = new URL(req.url ?? '', `https://${HOST}`).searchParams.get('menu') ?? 'menuEntry';
+      addon.run(tab);
+      const html = addon.gas.ui.sidebars.at(-1)!.getContent().replace('<head>', `<head>${BRIDGE}`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    });
+    server.route('GET', HOST, '/favicon.ico', (_req, res) => void res.writeHead(204).end());
+    server.route('POST', HOST, '/addon/run', (_req, res, body) => {
+      const { name, args } = JSON.parse(body) as { name: string; args: unknown[] };
+      calls.push(name);
+      let answer: unknown;
+      try {
+        answer = { ok: true, value: addon.run(name, ...args) ?? null };
+      } catch (e) {
+        answer = { ok: false, message: (e as Error).message };
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    });
+    browser = await launchWithExtension({ port: server.port, withExtension: false });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    addon = loadAddon();
+    addon.run('menuSetUp');
+    addon.run('addVolunteer', { name: 'Lê Thị Hoa', toDanPho: 'Tổ dân phố 3' });
+    calls = [];
+  });
+
+  async function open(menu = 'menuEntry') {
+    page = await browser.context.newPage();
+    errors = collectPageErrors(page);
+    await page.goto(`https://${HOST}/addon/sidebar?menu=${menu}`);
+    await page.getByRole('heading', { name: 'Sổ tài khoản DVC' }).waitFor();
+    return page;
+  }
+
+  it('adds a resident with a filing after showing field errors for a bad CCCD and phone, then edits and shows the log entry', async () => {
+    const p = await open();
+    await p.getByLabel('Họ và tên').fill('Nguyễn Văn An');
+    await p.getByLabel('Năm sinh').fill('1980');
+    await p.getByLabel('Giới tính').selectOption('Nam');
+    await p.getByLabel('Tổ dân phố').selectOption('Tổ dân phố 3');
+    await p.getByLabel('Số CCCD').fill('01908012345');
+    await p.getByLabel('Số điện thoại di động').fill('0212 345 678');
+    await p.getByLabel('Cổng DVC quốc gia/VNeID').check();
+    await p.getByLabel('Tình nguyện viên').selectOption('TNV-001');
+    await p.getByRole('button', { name: 'Thêm hồ sơ' }).click();
+    await p.getByLabel('Thủ tục').selectOption('III.2');
+    await p.getByLabel('Mã hồ sơ').fill('G22.99-2611-000123');
+    await p.getByRole('button', { name: 'Ghi vào sổ' }).click();
+
+    await expect.poll(() => p.getByRole('alert').first().textContent()).toContain('trường chưa hợp lệ');
+    const cccd = p.getByLabel('Số CCCD');
+    expect(await cccd.getAttribute('aria-invalid')).toBe('true');
+    expect(await p.locator('#cccd-error').textContent()).toContain('phải gồm đúng 12 chữ số');
+    expect(await p.getByLabel('Số điện thoại di động').getAttribute('aria-invalid')).toBe('true');
+    expect(await p.locator('#phone-error').textContent()).toContain('máy bàn');
+    expect(await p.locator('#consent-error').textContent()).toContain('Cần có sự đồng ý');
+    // The first invalid field has the focus; nothing reached the server.
+    await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    expect(calls).not.toContain('saveAccount');
+    expect(rows(addon, 'Tài khoản')).toHaveLength(0);
+
+    await cccd.fill('019080123456');
+    await p.getByLabel('Số điện thoại di động').fill('0912 345 678');
+    await p.getByRole('checkbox', { name: /đồng ý với nội dung trên/ }).check();
+    await p.getByRole('button', { name: 'Ghi vào sổ' }).click();
+    await expect.poll(() => p.getByRole('status').last().textContent()).toContain('Đã thêm tài khoản của Nguyễn Văn An và 1 hồ sơ.');
+    const [acc] = rows(addon, 'Tài khoản');
+    expect(acc).toMatchObject({ 'Họ và tên': 'Nguyễn Văn An', 'CCCD (4 số cuối)': '3456', 'Số điện thoại': '+84912345678', 'Đã đồng ý': true });
+    expect(rows(addon, 'Hồ sơ')[0]).toMatchObject({ 'Mã hồ sơ': 'G22.99-2611-000123', 'Mã TTHC': '1.001193' });
+
+    // Edit: find, load, change the phone, save.
+    await p.getByLabel('Tìm tài khoản để sửa').fill('nguyen van');
+    await p.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await p.getByRole('button', { name: 'Sửa Nguyễn Văn An' }).click();
+    await expect.poll(() => p.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Văn An');
+    expect(await p.getByLabel('Số CCCD').inputValue()).toBe('');
+    await p.getByLabel('Số điện thoại di động').fill('0987 654 321');
+    await p.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await expect.poll(() => p.getByRole('status').last().textContent()).toContain('Đã lưu thay đổi cho Nguyễn Văn An.');
+    expect(rows(addon, 'Tài khoản')).toHaveLength(1);
+    expect(rows(addon, 'Tài khoản')[0]!['Số điện thoại']).toBe('+84987654321');
+    expect(rows(addon, 'Tài khoản')[0]!['CCCD (4 số cuối)']).toBe('3456');
+
+    await p.getByRole('tab', { name: 'Nhật ký' }).click();
+    await p.getByRole('button', { name: 'Xem nhật ký gần đây' }).click();
+    const table = p.getByRole('table', { name: 'Nhật ký gần đây' });
+    await expect.poll(() => table.textContent()).toContain('Sửa tài khoản');
+    const text = (await table.textContent())!;
+    expect(text).toContain('+84 9•• ••• 678');
+    expect(text).toContain('+84 9•• ••• 321');
+    expect(text).not.toContain('0987654321');
+    expect(text).not.toContain('019080123456');
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it('check data lists invalid cells and jumps to them', async () => {
+    addon.run('saveAccount', {
+      account: { fullName: 'Trần Thị Bình', birthYear: 1975, toDanPho: 'Tổ dân phố 3', apps: ['C-Thái Nguyên'], createdOn: '2026-11-20', volunteerId: 'TNV-001', consent: { given: true, textVersion: 'v1-2026-11', at: '2026-11-20T09:00:00+07:00' } },
+    });
+    const acc = addon.gas.ss.sheet('Tài khoản')!;
+    acc.writeCells(2, (acc.values[0] as string[]).indexOf('Số điện thoại') + 1, [["'0123"]]);
+    const p = await open('menuCheckData');
+    await p.getByRole('button', { name: 'Kiểm tra dữ liệu' }).click();
+    await expect.poll(() => p.getByRole('status').last().textContent()).toContain('có 1 ô cần sửa');
+    const list = p.getByRole('list', { name: 'Các ô cần sửa' });
+    expect(await list.textContent()).toContain('Số điện thoại');
+    await list.getByRole('button').first().click();
+    await expect.poll(() => addon.gas.ss.activeRange?.getA1Notation()).toBe('J2');
+    await p.close();
+  });
+
+  it('issues an access code shown once, lists it, revokes it', async () => {
+    const p = await open('menuAccessCodes');
+    await p.getByLabel('Tình nguyện viên nhận mã').selectOption('TNV-001');
+    await p.getByRole('button', { name: 'Cấp mã' }).click();
+    const code = (await p.getByTestId('issued-code').textContent())!.trim();
+    expect(code).toMatch(/^DVC(-[A-Z2-9]{4}){5}$/);
+    expect(JSON.stringify(addon.gas.ss.sheet('Mã truy cập')!.values)).not.toContain(code);
+    await p.getByRole('button', { name: 'Đã ghi nhận, ẩn mã' }).click();
+    expect(await p.getByTestId('issued-code').count()).toBe(0);
+    await p.getByRole('button', { name: 'Xem danh sách mã' }).click();
+    const list = p.getByRole('list', { name: 'Các mã đã cấp' });
+    await expect.poll(() => list.textContent()).toContain('Đang dùng');
+    await list.getByRole('button', { name: /^Thu hồi/ }).click();
+    await expect.poll(() => list.textContent()).toContain('Đã thu hồi');
+    await p.close();
+  });
+
+  it('is keyboard operable, readable (≥ 16 px) and high-contrast', async () => {
+    const p = await open();
+    // Tabs: arrow keys move between them (ARIA tabs pattern).
+    await p.getByRole('tab', { name: 'Nhập liệu' }).focus();
+    await p.keyboard.press('ArrowRight');
+    expect(await p.getByRole('tab', { name: 'Kiểm tra' }).getAttribute('aria-selected')).toBe('true');
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Kiểm tra');
+    // Roving tabindex: one Tab leaves the tab list for the panel's first control.
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.textContent)).toBe('Kiểm tra dữ liệu');
+    await p.keyboard.press('Enter');
+    await expect.poll(() => p.getByRole('status').last().textContent()).toContain('Đã kiểm tra');
+    await p.getByRole('tab', { name: 'Kiểm tra' }).focus();
+    await p.keyboard.press('Home');
+    expect(await p.getByRole('tab', { name: 'Nhập liệu' }).getAttribute('aria-selected')).toBe('true');
+    // Every form control has an accessible name; text is at least 16 px; contrast ≥ 4.5:1.
+    const report = await p.evaluate(() => {
+      const unnamed = [...document.querySelectorAll('input, select, textarea')].filter((el) => {
+        const id = el.id;
+        return !(id && document.querySelector(`label[for="${id}"]`)) && !el.closest('label') && !el.getAttribute('aria-label');
+      }).length;
+      const sizes = [...document.querySelectorAll('p, label, input, select, button, h1, h2, h3, legend, span')].map((el) => parseFloat(getComputedStyle(el).fontSize));
+      const pairs = [...document.querySelectorAll('button.primary, body, label, .hint, [role=tab][aria-selected=true]')].map((el) => {
+        const s = getComputedStyle(el);
+        let bg = s.backgroundColor;
+        let n: Element | null = el;
+        while (bg === 'rgba(0, 0, 0, 0)' && n) {
+          n = n.parentElement;
+          bg = n ? getComputedStyle(n).backgroundColor : 'rgb(255, 255, 255)';
+        }
+        return [s.color, bg === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : bg];
+      });
+      return { unnamed, minSize: Math.min(...sizes.filter((x) => x > 0)), pairs };
+    });
+    expect(report.unnamed).toBe(0);
+    expect(report.minSize).toBeGreaterThanOrEqual(16);
+    for (const [fg, bg] of report.pairs) expect(contrast(fg!, bg!)).toBeGreaterThanOrEqual(4.5);
+    expect(await p.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(16);
+    expect(await p.evaluate(() => document.documentElement.lang)).toBe('vi');
+    await p.close();
+  });
+});
