@@ -3,8 +3,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Bench, BenchResult } from './types';
 import { sizes } from './sizes.bench';
+import { addon } from './addon.bench';
+import { sync } from './sync.bench';
 
-const benches: Record<string, Bench> = { sizes };
+const benches: Record<string, Bench> = { sizes, sync, addon };
 
 const only = process.argv.slice(2);
 const results: BenchResult[] = [];

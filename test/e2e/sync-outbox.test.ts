@@ -207,7 +207,7 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
     await expect.poll(() => outbox(browser.worker)).toEqual([]);
   });
 
-  it("export: the queue downloads in the add-on's import format with the same clientIds and no access code", async () => {
+  it("export → the add-on's \"Nhập từ tệp\" gives the same rows as the endpoint, and a later send does not duplicate them", async () => {
     endpoint.mode = 'down';
     const a = filing('G22.99-000104');
     const b = filing('G22.99-000105');
@@ -220,17 +220,27 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
     expect(file.records.map((r) => r.clientId)).toEqual([a.clientId, b.clientId]);
     expect(text).not.toContain(code);
     expect(download.suggestedFilename()).toMatch(/^so-cho-gui-tro-ly-dvc-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
-    // Delete asks first; cancelling keeps the item, accepting removes exactly that one.
+    // The group leader imports the file in the add-on.
+    const imported = backend.reg.run<{ ok: boolean; created: number }>('importOutboxFile', text, 'TNV-001');
+    expect(imported).toMatchObject({ ok: true, created: 2 });
+    const viaFile = backend.rowsFor(a.clientId)[0]!;
+    expect(viaFile).toMatchObject({ 'Mã hồ sơ': 'G22.99-000104', 'Họ và tên người dân': 'Nguyễn Văn An', 'Tổ dân phố': 'Tổ 5', 'Tình nguyện viên': 'TNV-001', 'Đã đồng ý': true });
+    // Same fields as the filing that came through the endpoint (apart from ids, times and the source).
+    const viaEndpoint = backend.rows('Hồ sơ').find((r) => r['Mã hồ sơ'] === 'G22.99-000101')!;
+    const comparable = (r: Record<string, unknown>) => {
+      const { 'Mã bản ghi': _id, 'Mã gửi từ tiện ích': _c, 'Mã hồ sơ': _d, 'Cập nhật lúc': _u, 'Thời điểm đồng ý': _t, 'Nguồn': _s, ...rest } = r;
+      return rest;
+    };
+    expect(comparable(viaFile)).toEqual(comparable(viaEndpoint));
+    // Deleting asks first; cancelling keeps the item.
     page.once('dialog', (d) => void d.dismiss());
     await page.locator(`[data-client-id="${a.clientId}"]`).getByRole('button', { name: /^Xoá/ }).click();
     expect(await page.locator('[data-client-id]').count()).toBe(2);
-    page.once('dialog', (d) => void d.accept());
-    await page.locator(`[data-client-id="${a.clientId}"]`).getByRole('button', { name: /^Xoá/ }).click();
-    await expect.poll(() => page.locator('[data-client-id]').count()).toBe(1);
+    // The network comes back: the outbox still sends both, the sheet answers "duplicate", nothing is written twice.
     endpoint.mode = 'up';
     await page.getByRole('button', { name: 'Gửi lại tất cả' }).click();
     await expect.poll(() => outbox(browser.worker)).toEqual([]);
-    expect(backend.rowsFor(a.clientId)).toHaveLength(0);
+    expect(backend.rowsFor(a.clientId)).toHaveLength(1);
     expect(backend.rowsFor(b.clientId)).toHaveLength(1);
   });
 
