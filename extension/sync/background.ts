@@ -45,8 +45,9 @@ export function setupSync(): SyncEngine {
   engine = e;
 
   // Listeners are registered synchronously so a waking worker receives the event that woke it.
-  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (r: unknown) => void) => {
-    if (!isSyncMessage(message)) return undefined;
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
+    // Only this extension's own pages and content scripts may queue or link.
+    if (!isSyncMessage(message) || sender.id !== browser.runtime.id) return undefined;
     handle(e, message).then(sendResponse, (error: unknown) =>
       sendResponse({ ok: false, message: `Lỗi trong tiện ích: ${error instanceof Error ? error.message : String(error)}` }),
     );

@@ -61,6 +61,8 @@ export const MESSAGES = {
     'Máy chủ trả lời không đúng định dạng. Nếu lỗi lặp lại, hãy kiểm tra địa chỉ web: phải là bản triển khai "Ứng dụng web", chạy với quyền chủ sổ, ai cũng truy cập được.',
   notLinked: 'Chưa liên kết với sổ của phường: mở trang Cài đặt, dán địa chỉ web và mã truy cập.',
   missingResult: 'Máy chủ chưa xác nhận mục này. Tiện ích sẽ gửi lại.',
+  helloNetwork:
+    'Không kết nối được tới địa chỉ web này (mất mạng, hoặc địa chỉ chưa được triển khai). Địa chỉ và mã đã được lưu; các mục ghi sổ vẫn chờ trên máy này.',
 } as const;
 
 const encoder = new TextEncoder();
@@ -310,7 +312,10 @@ export function createSyncEngine(deps: SyncDeps) {
 
   async function hello(endpoint: string, accessCode: string): Promise<{ ok: true; linked: LinkedInfo } | { ok: false; message: string; code?: string }> {
     const result = await post(endpoint, buildEnvelope('hello', accessCode, [], deps.clientVersion, deps.now()));
-    if (result.kind === 'failure') return { ok: false, message: result.error.message, code: result.error.code };
+    if (result.kind === 'failure') {
+      const message = result.error.code === 'NETWORK' ? MESSAGES.helloNetwork : result.error.message;
+      return { ok: false, message, code: result.error.code };
+    }
     const r = result.response;
     if (!r.ok || !r.linked) {
       return { ok: false, message: r.error?.message ?? MESSAGES.badAnswer, code: r.error?.code ?? 'BAD_ANSWER' };

@@ -122,6 +122,28 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
     await form.close();
   });
 
+  it('Ghi sổ and options pages: Vietnamese, keyboard tabs, text at least 16px', async () => {
+    const rec = await browser.openExtensionPage('record.html');
+    expect(await rec.getAttribute('html', 'lang')).toBe('vi');
+    const first = rec.getByRole('tab', { name: 'Ghi tài khoản đã hỗ trợ' });
+    await first.focus();
+    await rec.keyboard.press('ArrowRight');
+    const queueTab = rec.getByRole('tab', { name: /^Hàng chờ gửi/ });
+    expect(await queueTab.getAttribute('aria-selected')).toBe('true');
+    expect(await rec.evaluate(() => document.activeElement?.textContent)).toMatch(/^Hàng chờ gửi/);
+    expect(await rec.getByRole('tabpanel', { name: /^Hàng chờ gửi/ }).isVisible()).toBe(true);
+    expect(await rec.locator('#panel-tai-khoan').isVisible()).toBe(false);
+    await rec.keyboard.press('Home');
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+    for (const p of [rec, await browser.openExtensionPage('options.html')]) {
+      const sizes = await p.$$eval('body *:not(script):not(style)', (els) =>
+        els.filter((e) => (e as HTMLElement).offsetParent !== null && e.textContent?.trim()).map((e) => parseFloat(getComputedStyle(e).fontSize)),
+      );
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
+      await p.close();
+    }
+  });
+
   it('the filing form (as framed in the guide overlay) queues one row with the captured code and consent', async () => {
     const q = new URLSearchParams({ dossierCode: 'G22.99-000100', procedureId: 'I.2', procedureCode: '1.001699', portal: 'dvcqg' });
     const frame = await browser.openExtensionPage(`filing-frame.html?${q}`);

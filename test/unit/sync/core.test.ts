@@ -270,3 +270,25 @@ describe('export', () => {
     expect(JSON.stringify(file)).not.toContain(CODE);
   });
 });
+
+describe('what the queue shows', () => {
+  it('masks the resident name to initials plus the given name', async () => {
+    const { maskName, describeRecord } = await import('../../../extension/sync/records');
+    expect(maskName('Nguyễn Văn An')).toBe('N. V. An');
+    expect(maskName('  Lò   Thị  Ánh ')).toBe('L. T. Ánh');
+    expect(maskName('An')).toBe('An');
+    const d = describeRecord(filing(7));
+    expect(d.title).toBe('Hồ sơ G22.99-000007');
+    expect(d.detail).toContain('N. V. An');
+    expect(d.detail).not.toContain('Nguyễn Văn An');
+  });
+
+  it('a connection check that cannot reach the endpoint says so in Vietnamese', async () => {
+    const t = setup({ linked: false });
+    t.server.setMode('down');
+    const r = await t.engine.link(ENDPOINT, CODE);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/^Không kết nối được tới địa chỉ web này/);
+    expect(t.settings.value).toMatchObject({ endpoint: ENDPOINT, accessCode: CODE, linked: null });
+  });
+});
