@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { findById } from '../../../shared/catalogue';
 import { CONSENT_TEXT, CONSENT_TEXT_VERSION } from '../../../shared/schemas/registry';
 import { FilingSyncRecord, type SyncRecord } from '../../../shared/schemas/sync';
 import { sendSyncMessage } from '../messages';
@@ -45,6 +46,7 @@ function fieldOf(path: PropertyKey[]): string {
  */
 export function RecordFilingForm({ capture, onDone, enqueue }: RecordFilingFormProps) {
   const ids = useMemo(() => makeIdPrefix(), []);
+  const procedureName = useMemo(() => findById(capture.procedureId)?.officialName ?? '', [capture.procedureId]);
   const clientId = useMemo(() => crypto.randomUUID(), []);
   const [toDanPho, setToDanPho] = useState('');
   const [fullName, setFullName] = useState('');
@@ -123,6 +125,7 @@ export function RecordFilingForm({ capture, onDone, enqueue }: RecordFilingFormP
           <dt>Thủ tục:</dt>
           <dd>
             {capture.procedureId}
+            {procedureName ? ` ${procedureName}` : ''}
             {capture.procedureCode ? ` (mã ${capture.procedureCode})` : ''}
           </dd>
         </div>

@@ -96,7 +96,9 @@ export function ConsentField(props: { id: string; checked: boolean; error?: stri
 }
 
 export function ErrorSummary(props: { errors: FieldErrors; labels: Record<string, string>; summaryRef: { current: HTMLDivElement | null } }) {
-  const entries = Object.entries(props.errors);
+  // In the order the fields appear (the labels' order); form-wide messages first.
+  const order = ['', ...Object.keys(props.labels)];
+  const entries = Object.entries(props.errors).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
   if (entries.length === 0) return null;
   return (
     <div class="tldvc-rec-alert" role="alert" tabIndex={-1} ref={props.summaryRef}>
