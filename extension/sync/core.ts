@@ -202,7 +202,8 @@ export function createSyncEngine(deps: SyncDeps) {
           await deps.scheduleRetry(null);
           return { kind: 'blocked', error };
         }
-        if (response.error.retryable) {
+        if (response.error.retryable || !PER_RECORD.has(response.error.code)) {
+          // BUSY, RATE_LIMITED, SERVER…: nothing wrong with the records themselves; try again later.
           await markBatch(ids, (i) => ({ ...i, lastError: error }));
           const retryAt = await scheduleAfterFailure(error);
           return { kind: 'retry', delivered, rejected, at: retryAt, error };
@@ -212,7 +213,7 @@ export function createSyncEngine(deps: SyncDeps) {
           limit = 1;
           continue;
         }
-        // A single record the server refuses as a whole: keep it visible, do not retry it.
+        // A single record that spoils the envelope (invalid, too large): keep it visible, do not retry it.
         await markBatch(ids, (i) => ({ ...i, state: 'rejected', lastError: error }));
         rejected += batch.length;
         continue;

@@ -205,6 +205,24 @@ describe('outbox sender', () => {
     expect(t.outbox.value[0]!.lastError?.message).toBe('Sổ đang bận.');
   });
 
+  it('an envelope refused as a whole is resent one by one: only the bad record is rejected', async () => {
+    const t = setup();
+    const recs = [filing(1), filing(2), filing(3)];
+    for (const r of recs) await t.engine.enqueue(r);
+    t.server.setSpoil((r) => r.clientId === recs[1]!.clientId);
+    expect(await t.engine.flush()).toEqual({ kind: 'sent', delivered: 2, rejected: 1 });
+    expect(t.outbox.value.map((i) => [i.clientId, i.state])).toEqual([[recs[1]!.clientId, 'rejected']]);
+    expect(t.server.rows.size).toBe(2);
+  });
+
+  it('an error that is not about the records never rejects them, even if not flagged retryable', async () => {
+    const t = setup();
+    await t.engine.enqueue(filing(1));
+    t.server.setMode('rate-limited-unflagged');
+    expect((await t.engine.flush()).kind).toBe('retry');
+    expect(t.outbox.value[0]!.state).toBe('waiting');
+  });
+
   it('single flight: concurrent flushes never send the same record twice', async () => {
     const t = setup();
     for (let i = 0; i < 5; i++) await t.engine.enqueue(filing(i));

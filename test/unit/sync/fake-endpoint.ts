@@ -5,8 +5,10 @@ import type { Cell } from '../../../extension/sync/core';
 export function fakeEndpoint() {
   const rows = new Map<string, SyncRecord>();
   const calls: Array<{ url: string; init: RequestInit; records: number }> = [];
-  let mode: 'up' | 'down' | 'html' | 'lose-answer' | 'auth-revoked' | 'busy' = 'up';
+  let mode: 'up' | 'down' | 'html' | 'lose-answer' | 'auth-revoked' | 'busy' | 'rate-limited-unflagged' = 'up';
   let rejectWhen: (r: SyncRecord) => string | null = () => null;
+  /** Refuses the whole envelope (INVALID) when it holds a matching record. */
+  let spoilWhen: (r: SyncRecord) => boolean = () => false;
 
   const answer = (body: SyncResponse) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
@@ -18,8 +20,14 @@ export function fakeEndpoint() {
     if (mode === 'auth-revoked') {
       return answer({ ok: false, v: 1, error: { code: 'AUTH_REVOKED', message: 'Mã truy cập đã bị thu hồi.', retryable: false }, results: [], serverVersion: 't' });
     }
+    if (mode === 'rate-limited-unflagged') {
+      return answer({ ok: false, v: 1, error: { code: 'RATE_LIMITED', message: 'Gửi quá nhiều.', retryable: false }, results: [], serverVersion: 't' });
+    }
     if (mode === 'busy') {
       return answer({ ok: false, v: 1, error: { code: 'BUSY', message: 'Sổ đang bận.', retryable: true }, results: [], serverVersion: 't' });
+    }
+    if (envelope.records.some(spoilWhen)) {
+      return answer({ ok: false, v: 1, error: { code: 'INVALID', message: 'Dữ liệu không hợp lệ.', retryable: false }, results: [], serverVersion: 't' });
     }
     if (envelope.action === 'hello') {
       return answer({ ok: true, v: 1, linked: { volunteerId: 'TNV-001', volunteerName: 'Lê Thị Hoa', ward: 'Đồng Tiến' }, results: [], serverVersion: 't' });
@@ -41,6 +49,7 @@ export function fakeEndpoint() {
     calls,
     setMode: (m: typeof mode) => (mode = m),
     setReject: (fn: typeof rejectWhen) => (rejectWhen = fn),
+    setSpoil: (fn: typeof spoilWhen) => (spoilWhen = fn),
   };
 }
 
