@@ -328,9 +328,11 @@ export function createSyncEngine(deps: SyncDeps) {
   async function link(endpointInput: string, accessCodeInput: string) {
     const endpoint = validateEndpoint(endpointInput);
     if (!endpoint.ok) return { ok: false as const, message: endpoint.message, code: 'INVALID' };
-    const accessCode = accessCodeInput.trim();
-    if (accessCode.length < 8 || accessCode.length > 128 || /\s/.test(accessCode)) {
-      return { ok: false as const, message: 'Mã truy cập gồm 8–128 ký tự, không có dấu cách. Hãy chép lại mã tổ trưởng đã cấp.', code: 'AUTH_MISSING' };
+    // The add-on ignores case, spaces and dashes in codes typed by hand.
+    const accessCode = accessCodeInput.trim().replace(/\s+/g, ' ');
+    const significant = accessCode.replace(/[\s-]/g, '');
+    if (significant.length < 8 || accessCode.length > 128) {
+      return { ok: false as const, message: 'Mã truy cập quá ngắn hoặc quá dài. Hãy chép lại đúng mã tổ trưởng đã cấp (dạng DVC-XXXX-XXXX-…).', code: 'AUTH_MISSING' };
     }
     await deps.settings.set({ endpoint: endpoint.url, accessCode, linked: null });
     return checkLink();

@@ -267,10 +267,17 @@ describe('outbox sender', () => {
     expect(t.outbox.value).toHaveLength(1);
   });
 
+  it('link keeps a hand-typed code with spaces (the add-on ignores them)', async () => {
+    const t = setup({ linked: false });
+    expect((await t.engine.link(ENDPOINT, '  DVC-ABCD EFGH-JKLM  ')).ok).toBe(true);
+    expect(t.settings.value.accessCode).toBe('DVC-ABCD EFGH-JKLM');
+  });
+
   it('link rejects a malformed URL or code before any request', async () => {
     const t = setup({ linked: false });
     expect((await t.engine.link('https://example.com/exec', CODE)).ok).toBe(false);
     expect((await t.engine.link(ENDPOINT, 'ngắn')).ok).toBe(false);
+    expect((await t.engine.link(ENDPOINT, 'DVC - 12 -')).ok).toBe(false);
     expect(t.server.calls).toHaveLength(0);
   });
 });
