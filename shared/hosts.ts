@@ -7,6 +7,8 @@ export const PORTAL_HOSTS = {
   dvcqg: 'dichvucong.gov.vn',
   dvcqgLegacy: 'vpcp.dichvucong.gov.vn',
   lienthong: 'lienthong.dichvucong.gov.vn',
+  /** The DVCQG identity provider before VNeID; recognised as legacy, cleared at session end. */
+  dvcqgOldIdp: 'xacthuc.dichvucong.gov.vn',
   vneid: 'sso.dancuquocgia.gov.vn',
   moj: 'dichvucongnganhtuphap.moj.gov.vn',
   mojForms: 'tokhaidientu.moj.gov.vn',
@@ -27,5 +29,8 @@ export const CONTENT_MATCHES: string[] = [
 /** The Apps Script web app answers on script.google.com and redirects to googleusercontent. */
 export const SYNC_HOSTS: string[] = ['https://script.google.com/*', 'https://script.googleusercontent.com/*'];
 
-/** Origins whose cookies and storage hold a resident's login session. */
+/**
+ * Origins whose cookies and storage hold a resident's login session (portals.md §2.5): the
+ * portals, the login hosts and the hand-off targets. "Kết thúc phiên" clears exactly these.
+ */
 export const SESSION_ORIGINS: string[] = Object.values(PORTAL_HOSTS).map((h) => `https://${h}`);

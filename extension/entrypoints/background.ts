@@ -1,6 +1,10 @@
+import { setupGuide } from '../background/guide';
+import { setupSessionEnd } from '../background/session';
 import { setupSync } from '../sync/background';
 
 export default defineBackground(() => {
-  // Logic lives in extension/background/*; this entrypoint only wires it up.
+  // Logic lives in modules; this entrypoint only wires it up.
+  setupGuide();
+  setupSessionEnd();
   setupSync();
 });

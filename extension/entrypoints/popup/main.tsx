@@ -1,19 +1,5 @@
 import { render } from 'preact';
-import { catalogue } from '../../../shared/catalogue';
+import { App } from '../../popup/App';
+import '../../popup/styles.css';
 
-function Popup() {
-  return (
-    <main>
-      <h1>Trợ lý DVC</h1>
-      <ul aria-label="Danh mục thủ tục">
-        {catalogue.filter((p) => p.group !== 'X').map((p) => (
-          <li key={p.id} data-procedure-id={p.id}>
-            {p.officialName}
-          </li>
-        ))}
-      </ul>
-    </main>
-  );
-}
-
-render(<Popup />, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,372 @@
+/**
+ * Runs a tab's guided session on the current page: finds the current step's anchor, advances on
+ * the volunteer's real actions, follows SPA navigation, persists progress per tab and records
+ * anchors that cannot be found. One debounced MutationObserver; nothing runs without a session.
+ */
+import type { Step } from '../guides/schema';
+import { recordDiagnostic } from '../storage/diagnostics';
+import { redactPath } from './redact';
+import { guidedSessions, type GuidedSession } from '../storage/items';
+import { surfacesOf, type SurfaceId } from '../surfaces';
+import { extractDossierCode, extractDueDate } from './capture';
+import { findAnchor, isFilled, isVisible } from './find';
+import { alignToPage, explainToasts, isStepComplete, stepOnPage, type Probe } from './rules';
+
+/** How long an anchor may be missing before the fallback text and a diagnostics entry. */
+export const MISSING_AFTER_MS = 3000;
+const SAFETY_POLL_MS = 1000;
+const TOAST_SELECTOR = '.Toastify__toast, [role="alert"]';
+
+export type StepStatus = 'searching' | 'shown' | 'missing' | 'elsewhere' | 'panel';
+
+export interface ViewState {
+  session: GuidedSession;
+  step: Step | null;
+  index: number;
+  total: number;
+  surfaces: SurfaceId[];
+  anchor: Element | null;
+  status: StepStatus;
+  /** Explanations for visible (or just seen) toasts. */
+  toastNotes: Array<{ toast: string; explain: string }>;
+  /** Suggested by the page on a capture step; editable by the volunteer before confirming. */
+  suggestion: { dossierCode: string | null; dueOn: string | null } | null;
+  /** True when this tab has no step for the current page (e.g. an unrelated portal page). */
+  finished: boolean;
+}
+
+export interface RunnerOptions {
+  tabKey: string;
+  render(view: ViewState | null): void;
+  /** The overlay's host element: its events and mutations are ignored. */
+  isOwnNode(node: Node | null): boolean;
+  win?: Window;
+}
+
+interface Trigger {
+  clicked?: boolean;
+  confirmed?: boolean;
+  interacted?: boolean;
+}
+
+export class GuideRunner {
+  private session: GuidedSession | null = null;
+  private href = '';
+  private surfaces: SurfaceId[] = [];
+  private stepSince = 0;
+  private loggedMissing = new Set<string>();
+  private hold = false;
+  private anchor: Element | null = null;
+  private toastNotes: ViewState['toastNotes'] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private missingTimer: ReturnType<typeof setTimeout> | undefined;
+  private poll: ReturnType<typeof setInterval> | undefined;
+  private lastCost = 0;
+  private observer: MutationObserver | undefined;
+  private listening = false;
+  private unwatch: (() => void) | undefined;
+  private readonly win: Window;
+  private readonly doc: Document;
+  private saving = Promise.resolve();
+
+  constructor(private readonly opts: RunnerOptions) {
+    this.win = opts.win ?? window;
+    this.doc = this.win.document;
+  }
+
+  async start(): Promise<void> {
+    this.unwatch = guidedSessions.watch((all) => this.adopt(all?.[this.opts.tabKey] ?? null));
+    this.adopt((await guidedSessions.getValue())[this.opts.tabKey] ?? null);
+  }
+
+  stop(): void {
+    this.unwatch?.();
+    this.detach();
+    this.opts.render(null);
+  }
+
+  /** Takes a session from storage (start, or a change made by the popup / another frame). */
+  private adopt(next: GuidedSession | null): void {
+    const current = this.session;
+    if (!next || next.finished) {
+      this.session = null;
+      this.detach();
+      this.opts.render(null);
+      return;
+    }
+    // Our own earlier writes echo back through the watcher: never step back to an older snapshot.
+    if (current && next.startedAt === current.startedAt && next.updatedAt <= current.updatedAt) return;
+    const changedStep = !current || current.index !== next.index || current.guide.id !== next.guide.id;
+    this.session = next;
+    if (changedStep) this.stepSince = Date.now();
+    this.attach();
+    this.evaluate();
+  }
+
+  // ——— listeners ———
+
+  private attach(): void {
+    if (this.listening) return;
+    this.listening = true;
+    const d = this.doc;
+    d.addEventListener('click', this.onClick, true);
+    // Only "something changed" signals: values are read later, and never from sensitive fields.
+    d.addEventListener('change', this.onInteract, true);
+    d.addEventListener('input', this.onInteract, true);
+    this.win.addEventListener('popstate', this.onNavigate);
+    this.win.addEventListener('hashchange', this.onNavigate);
+    const nav = (this.win as Window & { navigation?: EventTarget }).navigation;
+    nav?.addEventListener('navigatesuccess', this.onNavigate);
+    this.observer = new MutationObserver(this.onMutation);
+    this.observer.observe(d.documentElement, { childList: true, subtree: true });
+    this.poll = setInterval(() => this.schedule(), SAFETY_POLL_MS);
+  }
+
+  private detach(): void {
+    if (!this.listening) return;
+    this.listening = false;
+    const d = this.doc;
+    d.removeEventListener('click', this.onClick, true);
+    d.removeEventListener('change', this.onInteract, true);
+    d.removeEventListener('input', this.onInteract, true);
+    this.win.removeEventListener('popstate', this.onNavigate);
+    this.win.removeEventListener('hashchange', this.onNavigate);
+    (this.win as Window & { navigation?: EventTarget }).navigation?.removeEventListener('navigatesuccess', this.onNavigate);
+    this.observer?.disconnect();
+    clearInterval(this.poll);
+    clearTimeout(this.timer);
+    clearTimeout(this.missingTimer);
+    this.timer = undefined;
+  }
+
+  private onMutation = (records: MutationRecord[]): void => {
+    if (records.every((r) => this.opts.isOwnNode(r.target) || [...r.addedNodes].every((n) => this.opts.isOwnNode(n)))) return;
+    this.schedule();
+  };
+
+  private onNavigate = (): void => this.schedule();
+
+  private onInteract = (e: Event): void => {
+    if (this.opts.isOwnNode(e.composedPath()[0] as Node)) return;
+    this.hold = false;
+    this.schedule();
+  };
+
+  private onClick = (e: MouseEvent): void => {
+    const path = e.composedPath();
+    if (this.opts.isOwnNode(path[0] as Node)) return;
+    this.hold = false;
+    const step = this.currentStep();
+    let onAnchor = !!this.anchor && path.includes(this.anchor);
+    if (!onAnchor && step?.anchor) {
+      const fresh = findAnchor(step.anchor.alts);
+      onAnchor = !!fresh && path.includes(fresh);
+    }
+    if (onAnchor) this.evaluate({ clicked: true, interacted: true });
+    else this.schedule();
+  };
+
+  /** Debounced evaluation; the delay grows with the cost of the last run (≤ ~2.5% of the main thread). */
+  private schedule(): void {
+    if (this.timer !== undefined || !this.session) return;
+    const delay = Math.max(20, Math.min(1000, this.lastCost * 40));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.evaluate();
+    }, delay);
+  }
+
+  // ——— the volunteer's panel actions ———
+
+  back(): void {
+    this.move(-1);
+  }
+
+  skip(): void {
+    this.move(1);
+  }
+
+  /** "Xong" on a step that completes on confirmation. */
+  confirm(): void {
+    this.hold = false;
+    this.evaluate({ confirmed: true });
+  }
+
+  async confirmCapture(dossierCode: string, dueOn: string | null): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    const capture = { dossierCode: dossierCode.trim(), ...(dueOn ? { dueOn } : {}), confirmedAt: new Date().toISOString() };
+    this.session = { ...s, capture };
+    this.evaluate({ confirmed: true });
+  }
+
+  async finish(): Promise<void> {
+    const all = await guidedSessions.getValue();
+    delete all[this.opts.tabKey];
+    await guidedSessions.setValue(all);
+  }
+
+  private move(delta: number): void {
+    const s = this.session;
+    if (!s) return;
+    const index = Math.max(0, Math.min(s.guide.steps.length, s.index + delta));
+    this.hold = true;
+    this.toastNotes = [];
+    this.setIndex(index, s.done);
+    this.evaluate();
+  }
+
+  private currentStep(): Step | null {
+    return this.session?.guide.steps[this.session.index] ?? null;
+  }
+
+  private setIndex(index: number, done: string[]): void {
+    const s = this.session;
+    if (!s) return;
+    if (index !== s.index) {
+      this.stepSince = Date.now();
+      this.toastNotes = [];
+    }
+    this.session = { ...s, index, done, updatedAt: new Date().toISOString() };
+    this.persist();
+  }
+
+  private persist(): void {
+    const snapshot = this.session;
+    const key = this.opts.tabKey;
+    this.saving = this.saving.then(async () => {
+      if (!snapshot) return;
+      const all = await guidedSessions.getValue();
+      const stored = all[key];
+      if (!stored || stored.startedAt !== snapshot.startedAt) return; // replaced or ended meanwhile
+      all[key] = snapshot;
+      await guidedSessions.setValue(all);
+    });
+  }
+
+  // ——— evaluation ———
+
+  private probe(step: Step, trigger: Trigger): Probe {
+    return {
+      surfaces: this.surfaces,
+      appears: (alts) => !!findAnchor(alts),
+      filled: () => {
+        if (step.sensitive || !step.anchor) return false;
+        const el = findAnchor(step.anchor.alts);
+        return !!el && isFilled(el);
+      },
+      toasts: () => this.visibleToasts(),
+      clicked: !!trigger.clicked,
+      confirmed: !!trigger.confirmed,
+    };
+  }
+
+  private visibleToasts(): string[] {
+    return [...this.doc.querySelectorAll(TOAST_SELECTOR)]
+      .filter((t) => !this.opts.isOwnNode(t) && isVisible(t))
+      .map((t) => (t.textContent ?? '').trim())
+      .filter(Boolean);
+  }
+
+  evaluate(trigger: Trigger = {}): void {
+    const s = this.session;
+    if (!s) return;
+    const started = performance.now();
+    const href = this.win.location.href;
+    let pageChanged = false;
+    if (href !== this.href) {
+      this.href = href;
+      this.surfaces = surfacesOf(new URL(href));
+      pageChanged = true;
+      this.hold = false;
+      this.stepSince = Date.now();
+    }
+    const steps = s.guide.steps;
+    let index = s.index;
+    const done = new Set(s.done);
+    for (let guard = 0; guard <= steps.length * 2; guard++) {
+      const step = steps[index];
+      if (!step) break;
+      if (!this.hold && isStepComplete(step, this.probe(step, trigger))) {
+        done.add(step.id);
+        index++;
+        trigger = {};
+        continue;
+      }
+      if (!stepOnPage(step, this.surfaces) && (pageChanged || !this.hold)) {
+        const aligned = alignToPage(steps, index, this.surfaces);
+        if (aligned !== null && aligned !== index) {
+          index = aligned;
+          continue;
+        }
+      }
+      break;
+    }
+    if (index !== s.index || done.size !== s.done.length || trigger.confirmed) this.setIndex(index, [...done]);
+    this.show();
+    this.lastCost = performance.now() - started;
+  }
+
+  private show(): void {
+    const s = this.session!;
+    const step = this.currentStep();
+    const onPage = stepOnPage(step ?? undefined, this.surfaces);
+    let status: StepStatus = 'panel';
+    let anchor: Element | null = null;
+    clearTimeout(this.missingTimer);
+    if (step && !onPage) status = 'elsewhere';
+    else if (step?.anchor) {
+      anchor = findAnchor(step.anchor.alts);
+      if (anchor) status = 'shown';
+      else {
+        const waited = Date.now() - this.stepSince;
+        if (waited >= MISSING_AFTER_MS) {
+          status = 'missing';
+          this.logMissing(step);
+        } else {
+          status = 'searching';
+          this.missingTimer = setTimeout(() => this.evaluate(), MISSING_AFTER_MS - waited + 10);
+        }
+      }
+    }
+    this.anchor = anchor;
+    if (step?.explainToasts) {
+      const notes = explainToasts(step, this.visibleToasts());
+      if (notes.length) this.toastNotes = notes; // kept after the toast fades, until the step changes
+    }
+    let suggestion: ViewState['suggestion'] = null;
+    if (step?.capture && anchor) {
+      const block = anchor.closest('p, li, div, section, td, tr') ?? anchor.parentElement ?? anchor;
+      const text = block.textContent ?? '';
+      suggestion = {
+        dossierCode: extractDossierCode(text, step.capture.labels),
+        dueOn: step.capture.dueLabels ? extractDueDate(this.doc.body.textContent ?? '', step.capture.dueLabels) : null,
+      };
+    }
+    this.opts.render({
+      session: s,
+      step,
+      index: s.index,
+      total: s.guide.steps.length,
+      surfaces: this.surfaces,
+      anchor,
+      status,
+      toastNotes: this.toastNotes,
+      suggestion,
+      finished: !step,
+    });
+  }
+
+  private logMissing(step: Step): void {
+    const key = `${step.id}|${this.href}`;
+    if (this.loggedMissing.has(key)) return;
+    this.loggedMissing.add(key);
+    void recordDiagnostic({
+      kind: 'anchor-missing',
+      surface: this.surfaces[0] ?? 'unknown',
+      guideId: this.session!.guide.id,
+      stepId: step.id,
+      path: redactPath(new URL(this.href)),
+    });
+  }
+}

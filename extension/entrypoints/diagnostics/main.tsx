@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { DiagnosticsPage } from '../../diagnostics/DiagnosticsPage';
+import '../../popup/styles.css';
+
+render(<DiagnosticsPage />, document.getElementById('app')!);

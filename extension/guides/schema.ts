@@ -1,0 +1,149 @@
+/**
+ * Guide data, validated with zod in unit tests (test/unit/extension/guides.test.ts) and when the
+ * popup/background build a guide. The content script imports only the *types* from here, so zod
+ * never ships in the per-page bundle.
+ */
+import { z } from 'zod';
+import { SURFACE_IDS, type SurfaceId } from '../surfaces';
+
+export const SurfaceIdSchema = z.enum(SURFACE_IDS as [SurfaceId, ...SurfaceId[]]);
+
+export const ROLES = [
+  'button', 'link', 'combobox', 'textbox', 'option', 'row', 'heading', 'dialog', 'alert', 'checkbox', 'radio',
+  'file', 'text', 'any',
+] as const;
+
+/**
+ * Utility class names from Tailwind builds change between portal releases; anchors must never
+ * depend on them (portals.md §3.1). Documented component classes (SurveyJS `sd-*`, `cc-select-*`,
+ * react-toastify, Ant Design, Angular Material) are allowed.
+ */
+const TAILWIND_LIKE =
+  /\.(?:-?(?:bg|text|p[xytblr]?|m[xytblr]?|w|h|min-w|max-w|min-h|max-h|gap|space-[xy]|grid-cols|col-span|rounded|border|shadow|flex|grid|items|justify|font|leading|tracking|z|top|left|right|bottom|inset|overflow|opacity|cursor|truncate|hidden|block|inline|absolute|relative|fixed|sticky)(?:-[\w./[\]]+)?)(?![\w-])/;
+
+export const AnchorAltSchema: z.ZodType<AnchorAlt> = z.lazy(() =>
+  z
+    .object({
+      role: z.enum(ROLES).optional(),
+      /** Visible text, compared after folding Vietnamese (no tones, đ → d, lower case). */
+      text: z.array(z.string().min(1)).min(1).optional(),
+      match: z.enum(['exact', 'contains', 'start']).optional(),
+      /** Text pattern (source of a RegExp, case-insensitive, on the unfolded text). */
+      textRegex: z.string().min(1).optional(),
+      /** Accessible label: aria-label, title, placeholder, <label>, aria-labelledby. */
+      label: z.array(z.string().min(1)).min(1).optional(),
+      /** Structural selector: ids, attributes, documented component classes. Never Tailwind. */
+      css: z.string().min(1).optional(),
+      /** Search only inside the container this describes. */
+      within: z.array(AnchorAltSchema).min(1).optional(),
+      nth: z.int().min(0).optional(),
+      /** Dated provenance, e.g. "2026-11: AFH agency-select.js". */
+      note: z.string().optional(),
+    })
+    .strict()
+    .refine((a) => a.role !== undefined || a.css !== undefined, 'an alternative needs a role or a css selector')
+    .refine((a) => !a.css || !TAILWIND_LIKE.test(a.css), 'css must not use Tailwind utility classes'),
+);
+
+export interface AnchorAlt {
+  role?: (typeof ROLES)[number];
+  text?: string[];
+  match?: 'exact' | 'contains' | 'start';
+  textRegex?: string;
+  label?: string[];
+  css?: string;
+  within?: AnchorAlt[];
+  nth?: number;
+  note?: string;
+}
+
+export const AnchorSchema = z
+  .object({
+    /** What kind of control, in the fallback sentence: "nút", "ô", "mục", "liên kết", "dòng". */
+    kind: z.string().min(1),
+    /** The words the volunteer should look for on the page. */
+    text: z.string().min(1),
+    alts: z.array(AnchorAltSchema).min(1),
+  })
+  .strict();
+export type Anchor = z.infer<typeof AnchorSchema>;
+
+export const RuleSchema = z.discriminatedUnion('kind', [
+  /** The page becomes one of these surfaces (full load or SPA navigation). */
+  z.object({ kind: z.literal('page'), surfaces: z.array(SurfaceIdSchema).min(1) }).strict(),
+  /** A click (mouse or keyboard) on the step's anchor. */
+  z.object({ kind: z.literal('click') }).strict(),
+  /** An element appears (or is already there). */
+  z.object({ kind: z.literal('appears'), anchor: z.array(AnchorAltSchema).min(1) }).strict(),
+  /** The step's anchor field (or every required field inside it) has a value. */
+  z.object({ kind: z.literal('filled') }).strict(),
+  /** A toast/alert with one of these texts appears. */
+  z.object({ kind: z.literal('toast'), text: z.array(z.string().min(1)).min(1) }).strict(),
+  /** The volunteer says the step is done ("Xong") or confirms the captured code. */
+  z.object({ kind: z.literal('confirm') }).strict(),
+]);
+export type Rule = z.infer<typeof RuleSchema>;
+
+export const ToastExplanationSchema = z
+  .object({ text: z.array(z.string().min(1)).min(1), explain: z.string().min(1) })
+  .strict();
+
+export const CaptureSchema = z
+  .object({
+    /** Labels printed before the code, e.g. "Mã hồ sơ", "Số hồ sơ". */
+    labels: z.array(z.string().min(1)).min(1),
+    /** Label of the expected return date ("Ngày hẹn trả dự kiến"), if the page shows one. */
+    dueLabels: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+export const StepSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(\.[a-zA-Z0-9-]+)+$/),
+    surfaces: z.array(SurfaceIdSchema).min(1),
+    title: z.string().min(1),
+    hint: z.string().min(1),
+    details: z.array(z.string().min(1)).optional(),
+    anchor: AnchorSchema.optional(),
+    complete: z.array(RuleSchema).min(1),
+    optional: z.boolean().optional(),
+    /** Never read, fill or listen to field values on this step (passwords, OTP, passcode). */
+    sensitive: z.boolean().optional(),
+    explainToasts: z.array(ToastExplanationSchema).optional(),
+    capture: CaptureSchema.optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const needsAnchor = s.complete.some((r) => r.kind === 'click' || r.kind === 'filled');
+    if (needsAnchor && !s.anchor) ctx.addIssue({ code: 'custom', message: `${s.id}: click/filled rules need an anchor` });
+    if (s.sensitive && s.complete.some((r) => r.kind === 'filled')) {
+      ctx.addIssue({ code: 'custom', message: `${s.id}: a sensitive step must not complete on field values` });
+    }
+    if (s.capture && !s.complete.some((r) => r.kind === 'confirm')) {
+      ctx.addIssue({ code: 'custom', message: `${s.id}: a capture step completes only when the volunteer confirms` });
+    }
+  });
+export type Step = z.infer<typeof StepSchema>;
+
+export const PortalSchema = z.enum(['dvcqg', 'lienthong', 'moj', 'thainguyen']);
+export type Portal = z.infer<typeof PortalSchema>;
+
+export const GuideSchema = z
+  .object({
+    id: z.string().min(1),
+    portal: PortalSchema,
+    /** Catalogue id ("III.2") or null when recognised from a code the catalogue lacks. */
+    procedureId: z.string().nullable(),
+    procedureCode: z.string().nullable(),
+    procedureName: z.string().min(1),
+    steps: z.array(StepSchema).min(1),
+  })
+  .strict()
+  .superRefine((g, ctx) => {
+    const ids = new Set<string>();
+    for (const s of g.steps) {
+      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate step id ${s.id}` });
+      ids.add(s.id);
+    }
+  });
+export type Guide = z.infer<typeof GuideSchema>;

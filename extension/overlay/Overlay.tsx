@@ -1,0 +1,322 @@
+/**
+ * The guide overlay: spotlight ring on the anchor, a hint bubble placed by @floating-ui/dom and a
+ * compact step panel (ARIA dialog, lang="vi"). Rendered in the content script's shadow root.
+ */
+import { arrow, autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ViewState } from '../engine/runner';
+import type { CapturedFiling } from '../storage/items';
+
+export type Placement = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+const PLACES: Placement[] = ['bottom-right', 'bottom-left', 'top-left', 'top-right'];
+
+export interface OverlayActions {
+  back(): void;
+  skip(): void;
+  confirm(): void;
+  confirmCapture(code: string, dueOn: string | null): void;
+  finish(): void;
+  move(place: Placement): void;
+  /** Gives focus back to the page element that had it before the panel. */
+  returnFocus(): void;
+  /** URL of the frame that records the filing (null: the sync form is not available). */
+  filingFrameUrl(capture: CapturedFiling): string | null;
+}
+
+export interface OverlayProps {
+  view: ViewState;
+  placement: Placement;
+  actions: OverlayActions;
+  notices: string[];
+}
+
+function fallbackText(view: ViewState): string | null {
+  const a = view.step?.anchor;
+  if (view.status !== 'missing' || !a) return null;
+  return `Không tìm thấy ${a.kind} “${a.text}” — cổng có thể đã đổi giao diện; hãy tìm ${a.kind} có chữ “${a.text}”.`;
+}
+
+export function Overlay({ view, placement, actions, notices }: OverlayProps) {
+  const [collapsed, setCollapsed] = useState(false);
+  const [place, setPlace] = useState<Placement>(placement);
+  const panel = useRef<HTMLDivElement>(null);
+  const bubble = useRef<HTMLDivElement>(null);
+  const arrowEl = useRef<HTMLDivElement>(null);
+  const ring = useRef<HTMLDivElement>(null);
+  const step = view.step;
+  const anchor = view.status === 'shown' ? view.anchor : null;
+
+  useEffect(() => setPlace(placement), [placement]);
+
+  // Bring the anchor into view once per step (centred: clear of fixed headers and footers).
+  const scrolledFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!anchor || !step || scrolledFor.current === step.id) return;
+    scrolledFor.current = step.id;
+    const r = anchor.getBoundingClientRect();
+    if (r.top < 80 || r.bottom > innerHeight - 20 || r.left < 0 || r.right > innerWidth) anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, [anchor, step?.id]);
+
+  // Spotlight + bubble follow the anchor through scrolling, scroll containers and resizes.
+  useLayoutEffect(() => {
+    const b = bubble.current;
+    const r = ring.current;
+    if (!anchor || !b || !r) return;
+    return autoUpdate(anchor, b, () => {
+      const rect = anchor.getBoundingClientRect();
+      Object.assign(r.style, {
+        left: `${rect.left - 6}px`,
+        top: `${rect.top - 6}px`,
+        width: `${rect.width + 12}px`,
+        height: `${rect.height + 12}px`,
+        display: rect.width || rect.height ? 'block' : 'none',
+      });
+      avoidPanelOverlap(panel.current, rect, place, setPlace);
+      void computePosition(anchor, b, {
+        strategy: 'fixed',
+        // Beside the anchor first: above/below are where the portal's own labels, checkboxes and
+        // dropdown lists are.
+        placement: 'right',
+        middleware: [offset(14), flip({ fallbackPlacements: ['left', 'top', 'bottom'] }), shift({ padding: 8 }), arrow({ element: arrowEl.current! }), hide()],
+      }).then(({ x, y, placement: side, middlewareData }) => {
+        Object.assign(b.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
+        b.dataset.hidden = String(!!middlewareData.hide?.referenceHidden);
+        b.dataset.ready = 'true';
+        const ar = arrowEl.current;
+        if (ar && middlewareData.arrow) {
+          const edge = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' }[side.split('-')[0]!]!;
+          Object.assign(ar.style, { left: middlewareData.arrow.x != null ? `${middlewareData.arrow.x}px` : '', top: middlewareData.arrow.y != null ? `${middlewareData.arrow.y}px` : '', [edge]: '-6px' });
+        }
+      });
+    });
+  }, [anchor, step?.id, place]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const typing = (e.composedPath()[0] as Element | undefined)?.tagName === 'INPUT';
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      setCollapsed(true);
+      actions.returnFocus();
+    } else if (!typing && e.key === 'ArrowLeft') {
+      e.preventDefault();
+      actions.back();
+    } else if (!typing && e.key === 'ArrowRight') {
+      e.preventDefault();
+      actions.skip();
+    }
+  };
+
+  const fallback = fallbackText(view);
+  const progress = step ? `Bước ${view.index + 1}/${view.total}` : 'Đã xong';
+  const titleId = 'tro-ly-title';
+  const hintId = 'tro-ly-hint';
+  const canConfirm = !!step?.complete.some((r) => r.kind === 'confirm') && !step.capture;
+
+  return (
+    <div class="root" lang="vi">
+      <div class="sr" aria-live="polite">{step ? `${progress}: ${step.title}` : ''}</div>
+      {anchor && <div class="ring" ref={ring} data-testid="spotlight" />}
+      {anchor && step && !collapsed && (
+        <div class="bubble" ref={bubble} role="tooltip" data-testid="hint" data-step={step.id} data-hidden="true">
+          {step.hint}
+          <div class="arrow" ref={arrowEl} />
+        </div>
+      )}
+      <div
+        class={`panel${collapsed ? ' collapsed' : ''}`}
+        ref={panel}
+        role="dialog"
+        aria-modal="false"
+        aria-labelledby={titleId}
+        aria-describedby={hintId}
+        aria-keyshortcuts="Escape ArrowLeft ArrowRight"
+        data-place={place}
+        data-step={step?.id ?? 'done'}
+        data-status={view.status}
+        onKeyDown={onKeyDown}
+      >
+        <div class="head">
+          <span class="progress" id={collapsed ? titleId : undefined}>
+            Trợ lý DVC · {progress}
+          </span>
+          <span>
+            <button
+              type="button"
+              class="icon"
+              aria-label="Chuyển khung sang góc khác"
+              title="Chuyển khung sang góc khác"
+              onClick={() => {
+                const next = PLACES[(PLACES.indexOf(place) + 1) % PLACES.length]!;
+                setPlace(next);
+                actions.move(next);
+              }}
+            >
+              ⇱
+            </button>{' '}
+            <button
+              type="button"
+              class="icon"
+              aria-expanded={!collapsed}
+              aria-label={collapsed ? 'Mở rộng hướng dẫn' : 'Thu gọn hướng dẫn'}
+              onClick={() => setCollapsed(!collapsed)}
+            >
+              {collapsed ? '▢' : '—'}
+            </button>
+          </span>
+        </div>
+        {!collapsed && (
+          <div>
+            <p class="sr">{view.session.guide.procedureName}</p>
+            {notices.map((n) => (
+              <p class="warn" key={n}>
+                {n}
+              </p>
+            ))}
+            {step ? (
+              <StepBody view={view} fallback={fallback} titleId={titleId} hintId={hintId} actions={actions} />
+            ) : (
+              <Finished view={view} titleId={titleId} hintId={hintId} actions={actions} />
+            )}
+            <div class="row">
+              <button type="button" onClick={actions.back} disabled={view.index === 0} aria-label="Quay lại bước trước">
+                ‹ Quay lại
+              </button>
+              {canConfirm && (
+                <button type="button" class="primary" onClick={actions.confirm}>
+                  Xong
+                </button>
+              )}
+              {step && (
+                <button type="button" onClick={actions.skip} aria-label="Bỏ qua bước này">
+                  Bỏ qua ›
+                </button>
+              )}
+              <button type="button" onClick={actions.finish}>
+                Đóng hướng dẫn
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function StepBody({ view, fallback, titleId, hintId, actions }: { view: ViewState; fallback: string | null; titleId: string; hintId: string; actions: OverlayActions }) {
+  const step = view.step!;
+  return (
+    <div>
+      <h2 class="title" id={titleId}>
+        {step.title}
+      </h2>
+      <p class="hint" id={hintId}>
+        {step.hint}
+      </p>
+      {step.details && (
+        <ul class="details">
+          {step.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
+      {view.status === 'searching' && <p>Đang tìm trên trang…</p>}
+      {view.status === 'elsewhere' && <p class="warn">Bước này làm ở trang khác của cổng. Làm theo hướng dẫn để chuyển trang, hoặc bấm “Quay lại”.</p>}
+      {fallback && (
+        <p class="error" role="alert" data-testid="fallback">
+          {fallback}
+        </p>
+      )}
+      {view.toastNotes.map((n) => (
+        <div class="error" role="alert" key={n.toast}>
+          <strong>Cổng báo: “{n.toast}”.</strong> {n.explain}
+        </div>
+      ))}
+      {step.capture && <CaptureForm view={view} actions={actions} />}
+    </div>
+  );
+}
+
+function CaptureForm({ view, actions }: { view: ViewState; actions: OverlayActions }) {
+  const suggested = view.suggestion?.dossierCode ?? '';
+  const [code, setCode] = useState(suggested);
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (!touched) setCode(suggested);
+  }, [suggested]);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (code.trim()) actions.confirmCapture(code, view.suggestion?.dueOn ?? null);
+      }}
+    >
+      <label for="tro-ly-code">Mã hồ sơ (kiểm tra với màn hình)</label>
+      <input
+        id="tro-ly-code"
+        type="text"
+        value={code}
+        autocomplete="off"
+        onInput={(e) => {
+          setTouched(true);
+          setCode((e.currentTarget as HTMLInputElement).value);
+        }}
+      />
+      {view.suggestion?.dueOn && <p>Ngày hẹn trả dự kiến: {view.suggestion.dueOn.split('-').reverse().join('/')}</p>}
+      <div class="row">
+        <button type="submit" class="primary" disabled={!code.trim()}>
+          Xác nhận mã hồ sơ
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Finished({ view, titleId, hintId, actions }: { view: ViewState; titleId: string; hintId: string; actions: OverlayActions }) {
+  const capture = view.session.capture;
+  const [copied, setCopied] = useState(false);
+  const [recording, setRecording] = useState(true);
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  const frame = capture ? actions.filingFrameUrl(capture) : null;
+  useEffect(() => {
+    const onMessage = (e: MessageEvent) => {
+      if (e.source && e.source === frameRef.current?.contentWindow && e.data?.type === 'tro-ly:filing-done') setRecording(false);
+    };
+    addEventListener('message', onMessage);
+    return () => removeEventListener('message', onMessage);
+  }, []);
+  return (
+    <div>
+      <h2 class="title" id={titleId}>
+        Đã xong hướng dẫn
+      </h2>
+      <p id={hintId}>{capture ? 'Mã hồ sơ đã được xác nhận. Chép mã để gửi cho người dân hoặc ghi vào sổ.' : 'Đã đi hết các bước.'}</p>
+      {capture && (
+        <div class="ok">
+          <strong data-testid="captured-code">{capture.dossierCode}</strong>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              void navigator.clipboard?.writeText(capture.dossierCode).then(() => setCopied(true), () => setCopied(false));
+            }}
+          >
+            {copied ? 'Đã chép' : 'Chép mã'}
+          </button>
+        </div>
+      )}
+      {/* Mount point for the sync engineer's RecordFilingForm (rendered in an extension frame). */}
+      <div data-mount="record-filing">
+        {capture && frame && recording && <iframe class="frame" ref={frameRef} title="Ghi hồ sơ vào sổ" src={frame} data-testid="record-filing-frame" />}
+      </div>
+    </div>
+  );
+}
+
+function avoidPanelOverlap(panel: HTMLElement | null, target: DOMRect, place: Placement, setPlace: (p: Placement) => void): void {
+  // A large container (a whole form) cannot be avoided: the volunteer can move the panel.
+  if (!panel || target.height > innerHeight * 0.5 || target.width > innerWidth * 0.6) return;
+  const p = panel.getBoundingClientRect();
+  const overlaps = !(p.right < target.left || p.left > target.right || p.bottom < target.top || p.top > target.bottom);
+  if (!overlaps) return;
+  const flipped = (place.startsWith('bottom') ? place.replace('bottom', 'top') : place.replace('top', 'bottom')) as Placement;
+  setPlace(flipped);
+}

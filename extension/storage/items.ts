@@ -1,0 +1,70 @@
+/**
+ * Every storage item of the guide, defined once with its version (WXT storage). Content script,
+ * popup, background and extension pages all import these definitions.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { Guide } from '../guides/schema';
+
+export interface CapturedFiling {
+  dossierCode: string;
+  /** yyyy-mm-dd, when the portal shows an expected return date. */
+  dueOn?: string;
+  confirmedAt: string;
+}
+
+export interface GuidedSession {
+  guide: Guide;
+  /** Index of the current step in guide.steps. */
+  index: number;
+  /** Ids of steps completed by the volunteer's actions (skipped ones are not listed). */
+  done: string[];
+  startedAt: string;
+  updatedAt: string;
+  capture?: CapturedFiling;
+  /** Set when the volunteer closes the guide; the tab entry is then removed. */
+  finished?: boolean;
+}
+
+/** Guided sessions by tab id: progress survives reloads and page changes within the tab. */
+export const guidedSessions = storage.defineItem<Record<string, GuidedSession>>('local:guide.sessions', {
+  fallback: {},
+  version: 1,
+});
+
+export interface DiagnosticEntry {
+  /** Why it was recorded; only "anchor-missing" so far. */
+  kind: 'anchor-missing';
+  surface: string;
+  guideId: string;
+  stepId: string;
+  /** URL path with query *names* only ("/nop-ho-so?formalityId="), numbers replaced by ":n". */
+  path: string;
+  at: string;
+}
+
+export const DIAGNOSTICS_LIMIT = 200;
+
+/** Local log of guide steps whose anchor was not found: no personal data, never sent anywhere. */
+export const diagnosticsLog = storage.defineItem<DiagnosticEntry[]>('local:guide.diagnostics', {
+  fallback: [],
+  version: 1,
+});
+
+/**
+ * When the last resident's session began touching the portals; cleared by "Kết thúc phiên".
+ * Lets the popup offer to end it before the next guided session.
+ */
+export interface ResidentSession {
+  startedAt: string;
+  procedureName: string;
+}
+export const residentSession = storage.defineItem<ResidentSession | null>('local:resident.session', {
+  fallback: null,
+  version: 1,
+});
+
+/** Where the volunteer last put the step panel. */
+export const panelPlacement = storage.defineItem<'bottom-right' | 'bottom-left' | 'top-right' | 'top-left'>('local:guide.panel', {
+  fallback: 'bottom-right',
+  version: 1,
+});

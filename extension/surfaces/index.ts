@@ -1,0 +1,49 @@
+/**
+ * Every page the guides know, as `surface id → detector`. Guide steps name the surfaces they
+ * belong to; the engine asks `surfacesOf(url)` on every load and SPA navigation.
+ */
+import * as dvcqg from './dvcqg';
+import * as lienthong from './lienthong';
+import * as moj from './moj';
+import * as thainguyen from './thainguyen';
+import * as vneid from './vneid';
+import type { Detector } from './url';
+
+export const SURFACES = {
+  'dvcqg.home': dvcqg.isHome,
+  'dvcqg.search': dvcqg.isSearch,
+  'dvcqg.catalogue': dvcqg.isCatalogue,
+  'dvcqg.online': dvcqg.isOnlineServices,
+  'dvcqg.detail': dvcqg.isDetail,
+  'dvcqg.form': dvcqg.isForm,
+  'dvcqg.lookup': dvcqg.isDossierLookup,
+  'dvcqg.payment': dvcqg.isPayment,
+  'dvcqg.sso': dvcqg.isSsoCallback,
+  'dvcqg.legacy': dvcqg.isLegacy,
+  'vneid.login': vneid.isVneidLogin,
+  'vneid.oldIdp': vneid.isOldIdp,
+  'lienthong.home': lienthong.isLienthongHome,
+  'lienthong.declare': lienthong.isLienthongDeclare,
+  'lienthong.lookup': lienthong.isLienthongLookup,
+  'moj.handoff': moj.isMojHandoff,
+  'moj.wizard': moj.isMojWizard,
+  'moj.view': moj.isMojDossierView,
+  'moj.myDossiers': moj.isMojMyDossiers,
+  'moj.lookup': moj.isMojLookup,
+  'moj.eform': moj.isMojEform,
+  'thainguyen.home': thainguyen.isThaiNguyenHome,
+  'thainguyen.submit': thainguyen.isThaiNguyenSubmit,
+  'thainguyen.citizen': thainguyen.isThaiNguyenCitizen,
+  'thainguyen.legacy': thainguyen.isThaiNguyenLegacy,
+} satisfies Record<string, Detector>;
+
+export type SurfaceId = keyof typeof SURFACES;
+export const SURFACE_IDS = Object.keys(SURFACES) as SurfaceId[];
+
+/** Surfaces the URL belongs to (normally exactly one; none for pages no guide uses). */
+export function surfacesOf(url: URL): SurfaceId[] {
+  return SURFACE_IDS.filter((id) => SURFACES[id](url));
+}
+
+/** Legacy surfaces get a pointer to the current route instead of steps. */
+export const LEGACY_SURFACES: ReadonlySet<SurfaceId> = new Set(['dvcqg.legacy', 'vneid.oldIdp', 'thainguyen.legacy']);

@@ -1,0 +1,100 @@
+// The engine's completion rules and page alignment, as pure functions over a Probe.
+import { describe, expect, it } from 'vitest';
+import { extractDossierCode, extractDueDate } from '../../../extension/engine/capture';
+import { alignToPage, explainToasts, isStepComplete, ruleMet, type Probe } from '../../../extension/engine/rules';
+import { textMatches } from '../../../extension/engine/text';
+import type { Step } from '../../../extension/guides/schema';
+
+const probe = (p: Partial<Probe> = {}): Probe => ({
+  surfaces: [],
+  appears: () => false,
+  filled: () => false,
+  toasts: () => [],
+  clicked: false,
+  confirmed: false,
+  ...p,
+});
+const step = (id: string, surfaces: Step['surfaces'], complete: Step['complete'], extra: Partial<Step> = {}): Step => ({
+  id,
+  surfaces,
+  title: id,
+  hint: id,
+  anchor: { kind: 'nút', text: id, alts: [{ role: 'button', text: [id] }] },
+  complete,
+  ...extra,
+});
+
+describe('completion rules', () => {
+  it('page: the page becomes one of the surfaces', () => {
+    const s = step('a.b', ['dvcqg.detail'], [{ kind: 'page', surfaces: ['dvcqg.form'] }]);
+    expect(isStepComplete(s, probe({ surfaces: ['dvcqg.detail'] }))).toBe(false);
+    expect(isStepComplete(s, probe({ surfaces: ['dvcqg.form'] }))).toBe(true);
+  });
+  it('click: only a click on the anchor', () => {
+    const s = step('a.b', ['dvcqg.detail'], [{ kind: 'click' }]);
+    expect(isStepComplete(s, probe())).toBe(false);
+    expect(isStepComplete(s, probe({ clicked: true }))).toBe(true);
+  });
+  it('appears: asks for the rule anchor', () => {
+    const anchor = [{ role: 'button' as const, text: ['Nộp trực tuyến'] }];
+    const s = step('a.b', ['dvcqg.detail'], [{ kind: 'appears', anchor }]);
+    expect(isStepComplete(s, probe({ appears: (a) => a === anchor }))).toBe(true);
+    expect(isStepComplete(s, probe({ appears: () => false }))).toBe(false);
+  });
+  it('filled: never on a sensitive step', () => {
+    const s = step('a.b', ['dvcqg.form'], [{ kind: 'filled' }]);
+    expect(ruleMet({ kind: 'filled' }, s, probe({ filled: () => true }))).toBe(true);
+    expect(ruleMet({ kind: 'filled' }, { ...s, sensitive: true }, probe({ filled: () => true }))).toBe(false);
+  });
+  it('toast: folded text match', () => {
+    const s = step('a.b', ['dvcqg.form'], [{ kind: 'toast', text: ['Nộp hồ sơ thành công'] }]);
+    expect(isStepComplete(s, probe({ toasts: () => ['NỘP HỒ SƠ THÀNH CÔNG!'] }))).toBe(true);
+    expect(isStepComplete(s, probe({ toasts: () => ['Lưu hồ sơ thành công'] }))).toBe(false);
+  });
+  it('confirm: the volunteer says so', () => {
+    const s = step('a.b', ['dvcqg.form'], [{ kind: 'confirm' }]);
+    expect(isStepComplete(s, probe({ confirmed: true }))).toBe(true);
+    expect(isStepComplete(s, probe({ clicked: true }))).toBe(false);
+  });
+  it('explains toasts that a step knows about', () => {
+    const s = step('a.b', ['dvcqg.form'], [{ kind: 'confirm' }], { explainToasts: [{ text: ['nhỏ hơn 2MB'], explain: 'Tệp quá lớn.' }] });
+    expect(explainToasts(s, ['Vui lòng chọn tệp nhỏ hơn 2MB!', 'Khác'])).toEqual([{ toast: 'Vui lòng chọn tệp nhỏ hơn 2MB!', explain: 'Tệp quá lớn.' }]);
+  });
+});
+
+describe('alignToPage', () => {
+  const steps = [
+    step('login.start', ['dvcqg.home', 'dvcqg.detail'], [{ kind: 'confirm' }]),
+    step('vneid.a', ['vneid.login'], [{ kind: 'confirm' }]),
+    step('vneid.b', ['vneid.login'], [{ kind: 'confirm' }]),
+    step('find.pick', ['dvcqg.search'], [{ kind: 'confirm' }]),
+    step('agency.one', ['dvcqg.detail'], [{ kind: 'confirm' }]),
+    step('agency.two', ['dvcqg.detail'], [{ kind: 'confirm' }]),
+    step('form.one', ['dvcqg.form'], [{ kind: 'confirm' }]),
+  ];
+  it('keeps the current step when it belongs to the page', () => expect(alignToPage(steps, 5, ['dvcqg.detail'])).toBe(5));
+  it('jumps forward over steps the portal let us skip', () => expect(alignToPage(steps, 1, ['dvcqg.detail'])).toBe(4));
+  it('goes back to the start of the nearest earlier block', () => {
+    expect(alignToPage(steps, 6, ['vneid.login'])).toBe(1);
+    expect(alignToPage(steps, 6, ['dvcqg.detail'])).toBe(4);
+  });
+  it('returns null on a page no step uses', () => expect(alignToPage(steps, 3, ['moj.wizard'])).toBeNull());
+});
+
+describe('text matching and capture', () => {
+  it('matches whole folded words', () => {
+    expect(textMatches('Ủy ban nhân dân Xã Đại Phúc', ['UBND xã', 'xã'])).toBe(true);
+    expect(textMatches('Xác nhận', ['xã'])).toBe(false);
+    expect(textMatches('  Đăng nhập ', ['dang nhap'], 'exact')).toBe(true);
+    expect(textMatches('Đăng ký khai sinh có yếu tố nước ngoài', ['Đăng ký khai sinh'], 'exact')).toBe(false);
+  });
+  it('reads the dossier code after its label', () => {
+    expect(extractDossierCode('Nộp hồ sơ thành công Mã hồ sơ: H55.242-261127-0001 Cơ quan', ['Mã hồ sơ'])).toBe('H55.242-261127-0001');
+    expect(extractDossierCode('Số hồ sơ:G22.99.08-260921-896048.', ['Mã hồ sơ', 'Số hồ sơ'])).toBe('G22.99.08-260921-896048');
+    expect(extractDossierCode('MÃ HỒ SƠ 000.00.31.H55-261127-0002', ['Mã hồ sơ'])).toBe('000.00.31.H55-261127-0002');
+    expect(extractDossierCode('Không có mã', ['Mã hồ sơ'])).toBeNull();
+  });
+  it('reads the expected return date as yyyy-mm-dd', () => {
+    expect(extractDueDate('Ngày hẹn trả dự kiến: 5/10/2026', ['Ngày hẹn trả dự kiến'])).toBe('2026-10-05');
+  });
+});
