@@ -30,15 +30,16 @@ const STATUS_SET = new Set<string>(FILING_STATUSES);
 const GENDER_SET = new Set<string>(GENDERS);
 const PORTAL_SET = new Set<string>(PORTALS);
 const DOSSIER = /^[\p{L}\d][\p{L}\d.\-_/ ]*$/u;
-const NAME_CACHE = new Map<string, string | null>();
+/**
+ * Fast accept for stored phones: +84 and libphonenumber's Vietnamese mobile
+ * pattern (national number of 9 digits). Anything else goes to validatePhone,
+ * which gives the Vietnamese reason. A unit test keeps the two in agreement.
+ */
+export const VN_MOBILE_E164 = /^\+84(?:(?:5(?:2[238]|59)|89[6-9]|99[013-9])\d{6}|(?:3\d|5[1689]|7[06-9]|8[1-8]|9[0-8])\d{7})$/;
 
 function nameError(name: string): string | null {
-  const cached = NAME_CACHE.get(name);
-  if (cached !== undefined) return cached;
   const r = PersonName.safeParse(name);
-  const msg = r.success ? null : (r.error.issues[0]?.message ?? 'Họ và tên không hợp lệ.');
-  if (NAME_CACHE.size < 100_000) NAME_CACHE.set(name, msg);
-  return msg;
+  return r.success ? null : (r.error.issues[0]?.message ?? 'Họ và tên không hợp lệ.');
 }
 
 function isBlankRow(cells: unknown[]): boolean {
@@ -66,12 +67,15 @@ function common(
 
 export function checkAccounts(rows: unknown[][], index: Index, ctx: CheckContext, firstRow = 2): CellIssue[] {
   const issues: CellIssue[] = [];
+  let cells: unknown[] = [];
+  let rowNumber = 0;
+  // Defined once (not per row): this loop runs over tens of thousands of rows.
+  const get = (k: string) => cells[index[k]!];
+  const push = (key: string, message: string) => issues.push({ table: 'accounts', rowNumber, col: index[key]!, key, message });
   for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r]!;
+    cells = rows[r]!;
     if (isBlankRow(cells)) continue;
-    const rowNumber = firstRow + r;
-    const get = (k: string) => cells[index[k]!];
-    const push = (key: string, message: string) => issues.push({ table: 'accounts', rowNumber, col: index[key]!, key, message });
+    rowNumber = firstRow + r;
     if (!cellText(get('id'))) push('id', 'Thiếu mã bản ghi: hãy chạy «Thiết lập sổ» để cấp mã.');
     const name = cellText(get('fullName'));
     const nErr = name ? nameError(name) : 'Thiếu họ và tên.';
@@ -93,7 +97,7 @@ export function checkAccounts(rows: unknown[][], index: Index, ctx: CheckContext
     if (last4 && !/^\d{4}$/.test(last4)) push('cccdLast4', '4 số cuối CCCD phải gồm đúng 4 chữ số.');
     if (last4 && !cellText(get('cccdKey'))) push('cccdKey', 'Thiếu khoá tìm trùng CCCD: hãy nhập lại số CCCD qua biểu mẫu.');
     const phone = cellText(get('phone'));
-    if (phone) {
+    if (phone && !VN_MOBILE_E164.test(phone)) {
       const res = validatePhone(phone);
       if (!res.ok) push('phone', res.error);
     }
@@ -114,12 +118,14 @@ export function checkAccounts(rows: unknown[][], index: Index, ctx: CheckContext
 
 export function checkFilings(rows: unknown[][], index: Index, ctx: CheckContext, firstRow = 2): CellIssue[] {
   const issues: CellIssue[] = [];
+  let cells: unknown[] = [];
+  let rowNumber = 0;
+  const get = (k: string) => cells[index[k]!];
+  const push = (key: string, message: string) => issues.push({ table: 'filings', rowNumber, col: index[key]!, key, message });
   for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r]!;
+    cells = rows[r]!;
     if (isBlankRow(cells)) continue;
-    const rowNumber = firstRow + r;
-    const get = (k: string) => cells[index[k]!];
-    const push = (key: string, message: string) => issues.push({ table: 'filings', rowNumber, col: index[key]!, key, message });
+    rowNumber = firstRow + r;
     if (!cellText(get('id'))) push('id', 'Thiếu mã bản ghi: hãy chạy «Thiết lập sổ» để cấp mã.');
     const name = cellText(get('residentName'));
     const nErr = name ? nameError(name) : 'Thiếu họ và tên người dân.';

@@ -12,60 +12,66 @@ export interface DuplicatePair {
 
 type Index = Record<string, number>;
 
-interface Entry {
-  id: string;
-  rowNumber: number;
-  created: string;
-}
+const fold = foldVietnamese;
 
-function older(a: Entry, b: Entry): boolean {
-  // Earlier support date first; unknown dates count as newest; then sheet order.
-  const ca = a.created || '9999';
-  const cb = b.created || '9999';
-  return ca < cb || (ca === cb && a.rowNumber < b.rowNumber);
-}
-
+/**
+ * Groups rows by key with one Map per kind; rows are kept as indexes, and the
+ * support date is read only for rows that turn out to be in a group of two or
+ * more (few allocations: this runs over tens of thousands of rows).
+ */
 export function findDuplicates(rows: unknown[][], index: Index, firstRow = 2): DuplicatePair[] {
-  const byKey = new Map<string, Entry[]>();
-  const add = (key: string, e: Entry) => {
-    const list = byKey.get(key);
-    if (list) list.push(e);
-    else byKey.set(key, [e]);
-  };
+  const byCccd = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
   const iId = index.id!;
   const iKey = index.cccdKey!;
   const iName = index.fullName!;
   const iYear = index.birthYear!;
   const iTdp = index.toDanPho!;
   const iCreated = index.createdOn!;
+  const add = (map: Map<string, number[]>, key: string, r: number) => {
+    const list = map.get(key);
+    if (list) list.push(r);
+    else map.set(key, [r]);
+  };
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r]!;
-    const id = cellText(cells[iId]);
-    if (!id) continue;
-    const e: Entry = { id, rowNumber: firstRow + r, created: cellDate(cells[iCreated]) || '' };
-    const key = cellText(cells[iKey]);
-    if (key) add(`k|${key}`, e);
-    const name = foldVietnamese(cellText(cells[iName]));
-    const year = cellText(cells[iYear]);
-    if (name && year) add(`n|${name}|${year}|${foldVietnamese(cellText(cells[iTdp]))}`, e);
-  }
-  const seen = new Set<string>();
-  const pairs: DuplicatePair[] = [];
-  for (const [key, list] of byKey) {
-    if (list.length < 2) continue;
-    let oldest = list[0]!;
-    for (const e of list) if (older(e, oldest)) oldest = e;
-    for (const e of list) {
-      if (e === oldest) continue;
-      const pairKey = `${oldest.id}|${e.id}`;
-      if (seen.has(pairKey)) continue;
-      seen.add(pairKey);
-      pairs.push({
-        keep: { id: oldest.id, rowNumber: oldest.rowNumber },
-        drop: { id: e.id, rowNumber: e.rowNumber },
-        reason: key.startsWith('k|') ? 'cccd' : 'name',
-      });
+    const id = cells[iId];
+    if (id === '' || id === null || id === undefined) continue;
+    const key = cells[iKey];
+    if (typeof key === 'string' && key !== '') add(byCccd, key, r);
+    const name = cells[iName];
+    const year = cells[iYear];
+    if (name !== '' && name !== undefined && year !== '' && year !== undefined) {
+      add(byName, `${fold(cellText(name))}|${cellText(year)}|${fold(cellText(cells[iTdp]))}`, r);
     }
   }
+  const created = (r: number) => cellDate(rows[r]![iCreated]) || '9999';
+  const olderOf = (a: number, b: number) => {
+    const ca = created(a);
+    const cb = created(b);
+    return ca < cb || (ca === cb && a < b) ? a : b;
+  };
+  // A pair can come from both maps (same CCCD and same name); numeric keys, no strings.
+  const seen = new Set<number>();
+  const n = rows.length;
+  const pairs: DuplicatePair[] = [];
+  const collect = (map: Map<string, number[]>, reason: DuplicatePair['reason']) => {
+    for (const list of map.values()) {
+      if (list.length < 2) continue;
+      let oldest = list[0]!;
+      for (const r of list) oldest = olderOf(oldest, r);
+      const keepId = cellText(rows[oldest]![iId]);
+      for (const r of list) {
+        if (r === oldest) continue;
+        const pairKey = oldest * n + r;
+        if (seen.has(pairKey)) continue;
+        if (reason === 'cccd') seen.add(pairKey);
+        const dropId = cellText(rows[r]![iId]);
+        pairs.push({ keep: { id: keepId, rowNumber: firstRow + oldest }, drop: { id: dropId, rowNumber: firstRow + r }, reason });
+      }
+    }
+  };
+  collect(byCccd, 'cccd');
+  collect(byName, 'name');
   return pairs.sort((a, b) => a.keep.rowNumber - b.keep.rowNumber || a.drop.rowNumber - b.drop.rowNumber);
 }

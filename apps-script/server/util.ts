@@ -7,9 +7,18 @@ export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
 
-/** ISO date (yyyy-mm-dd) of an instant, in Vietnam. */
+const DATE_CACHE = new Map<number, string>();
+
+/** ISO date (yyyy-mm-dd) of an instant, in Vietnam. Cached: a sheet repeats the same days over and over. */
 export function isoDateVn(d: Date): string {
-  return new Date(d.getTime() + TZ_OFFSET_MS).toISOString().slice(0, 10);
+  const t = d.getTime();
+  let s = DATE_CACHE.get(t);
+  if (s === undefined) {
+    s = new Date(t + TZ_OFFSET_MS).toISOString().slice(0, 10);
+    if (DATE_CACHE.size > 20_000) DATE_CACHE.clear();
+    DATE_CACHE.set(t, s);
+  }
+  return s;
 }
 
 /** Midnight in Vietnam of an ISO date, as a Date (what a date cell holds). */

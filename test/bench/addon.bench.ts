@@ -1,0 +1,140 @@
+// Add-on benchmarks: check data + duplicates over 50,000 rows (pure server logic
+// in Node), linearity 100k/50k, and the endpoint's spreadsheet calls per batch
+// (built bundle over the in-memory fakes: needs `npm run build:addon`).
+import { performance } from 'node:perf_hooks';
+import type { Bench, BenchResult } from './types';
+import { ACCOUNTS, FILINGS } from '../../apps-script/server/layout';
+import { checkAccounts, checkFilings } from '../../apps-script/server/check';
+import { findDuplicates } from '../../apps-script/server/duplicates';
+import { readyRegistry } from '../fakes/addon-runtime';
+import { CONSENT_TEXT_VERSION } from '../../shared/schemas/registry';
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Bùi', 'Đặng', 'Ngô'];
+const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Ngọc', 'Quang', 'Hữu', 'Thanh', 'Kim'];
+const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Em', 'Phương', 'Giang', 'Hà', 'Hùng', 'Lan', 'Mai', 'Nam', 'Oanh', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Uyên', 'Vinh', 'Xuân'];
+/** Valid names, 40,000 combinations (with birth year and tổ: almost unique). */
+const nameOf = (i: number) => `${FAMILY[i % 10]} ${MIDDLE[Math.floor(i / 10) % 10]} ${GIVEN[Math.floor(i / 100) % 20]} ${GIVEN[Math.floor(i / 2000) % 20]}`;
+/** Every 50th row repeats the person of the row before (2 % duplicates at any size). */
+const person = (i: number) => (i % 50 === 49 ? i - 1 : i);
+const TZ = 7 * 3600 * 1000;
+
+function index(spec: typeof ACCOUNTS) {
+  return Object.fromEntries(spec.columns.map((c, i) => [c.key, i]));
+}
+
+/** n account rows and n filing rows, as a sheet would return them (Dates, numbers, text). */
+export function rows(n: number) {
+  const ai = index(ACCOUNTS);
+  const fi = index(FILINGS);
+  const accounts: unknown[][] = [];
+  const filings: unknown[][] = [];
+  for (let i = 0; i < n; i++) {
+    const a = new Array(ACCOUNTS.columns.length).fill('');
+    const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const date = new Date(Date.UTC(2026, i % 11, 1 + (i % 27)) - TZ);
+    a[ai.id!] = id;
+    const p = person(i);
+    a[ai.fullName!] = i % 997 === 0 ? `${nameOf(p)} 2` : nameOf(p);
+    a[ai.birthYear!] = 1950 + (p % 47);
+    a[ai.toDanPho!] = `Tổ dân phố ${1 + (p % 12)}`;
+    a[ai.cccdLast4!] = String(p % 10000).padStart(4, '0');
+    a[ai.cccdKey!] = i % 100 === 49 ? '' : `h1:${p.toString(16).padStart(32, '0')}`;
+    a[ai.phone!] = i % 50 === 0 ? '+84212345678' : `+8491${String(i % 10_000_000).padStart(7, '0')}`;
+    a[ai.apps!] = 'Cổng DVC quốc gia/VNeID, C-Thái Nguyên';
+    a[ai.createdOn!] = date;
+    a[ai.volunteerId!] = `TNV-00${1 + (i % 9)}`;
+    a[ai.consentGiven!] = i % 40 !== 0;
+    a[ai.consentVersion!] = CONSENT_TEXT_VERSION;
+    a[ai.consentAt!] = '2026-11-20T09:00:00+07:00';
+    accounts.push(a);
+    const f = new Array(FILINGS.columns.length).fill('');
+    f[fi.id!] = `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    f[fi.accountId!] = id;
+    f[fi.residentName!] = a[ai.fullName!];
+    f[fi.toDanPho!] = a[ai.toDanPho!];
+    f[fi.procedureId!] = i % 3 === 0 ? 'III.2 — Thủ tục đăng ký khai sinh' : 'II.1 — x';
+    f[fi.procedureCode!] = i % 3 === 0 ? '1.001193' : '';
+    f[fi.dossierCode!] = `G22.99-${String(i).padStart(8, '0')}`;
+    f[fi.filedOn!] = date;
+    f[fi.portal!] = 'dvcqg';
+    f[fi.status!] = 'Đã nộp';
+    f[fi.volunteerId!] = a[ai.volunteerId!];
+    f[fi.consentGiven!] = true;
+    f[fi.consentVersion!] = CONSENT_TEXT_VERSION;
+    f[fi.consentAt!] = '2026-11-20T09:00:00+07:00';
+    filings.push(f);
+  }
+  return { accounts, filings, ai, fi };
+}
+
+type Data = ReturnType<typeof rows>;
+
+function runOnce(d: Data, n: number): number {
+  const accounts = d.accounts.slice(0, n);
+  const filings = d.filings.slice(0, n);
+  const ctx = {
+    today: '2026-11-28',
+    toDanPho: new Set(Array.from({ length: 12 }, (_, i) => `Tổ dân phố ${i + 1}`)),
+    volunteers: new Set(Array.from({ length: 9 }, (_, i) => `TNV-00${i + 1}`)),
+    accountIds: new Set(accounts.map((r) => r[d.ai.id!] as string)),
+  };
+  const t0 = performance.now();
+  const issues = checkAccounts(accounts, d.ai, ctx).length + checkFilings(filings, d.fi, ctx).length;
+  const pairs = findDuplicates(accounts, d.ai).length;
+  const t = performance.now() - t0;
+  if (issues === 0 || pairs < n / 60) throw new Error('bench data should contain issues and duplicates');
+  return t;
+}
+
+/**
+ * Best of 7 for 50,000 and 100,000 rows, interleaved so that both sizes see the
+ * same machine load (CI machines are shared); the first rounds also warm the JIT.
+ */
+function timeCheckAndDuplicates(): { t50: number; t100: number } {
+  const data = rows(100_000);
+  let t50 = Infinity;
+  let t100 = Infinity;
+  for (let k = 0; k < 7; k++) {
+    t50 = Math.min(t50, runOnce(data, 50_000));
+    t100 = Math.min(t100, runOnce(data, 100_000));
+  }
+  return { t50, t100 };
+}
+
+function endpointCalls(batch: number): number {
+  const r = readyRegistry();
+  const rec = () => ({
+    clientId: crypto.randomUUID(),
+    kind: 'filing',
+    filing: {
+      residentName: 'Nguyễn Văn An',
+      toDanPho: 'Tổ dân phố 5',
+      procedureId: 'III.2',
+      procedureCode: '1.001193',
+      dossierCode: 'G22.99-2611-000123',
+      filedOn: '2026-11-20',
+      portal: 'dvcqg',
+      status: 'Đã nộp',
+      consent: { given: true, textVersion: CONSENT_TEXT_VERSION, at: '2026-11-20T09:00:00+07:00' },
+    },
+  });
+  const env = (records: unknown[]) => ({ v: 1, action: 'record', accessCode: r.code, client: { app: 'tro-ly-dvc-extension', version: '0.1.0', sentAt: new Date().toISOString() }, records });
+  r.post(env([rec()]));
+  r.gas.counter.reset();
+  const { body } = r.post(env(Array.from({ length: batch }, rec)));
+  if (body.results.filter((x: { status: string }) => x.status === 'created').length !== batch) throw new Error('endpoint bench: not all created');
+  return r.gas.counter.total;
+}
+
+export const addon: Bench = async () => {
+  const { t50, t100 } = timeCheckAndDuplicates();
+  const results: BenchResult[] = [
+    { name: 'add-on: check data + find duplicates, 50,000 rows (Node)', value: Math.round(t50), unit: 'ms', budget: 1000 },
+    { name: 'add-on: time ratio 100,000 / 50,000 rows', value: Math.round((t100 / t50) * 100) / 100, unit: '×', budget: 2.3 },
+  ];
+  const calls = [1, 10, 100].map(endpointCalls);
+  for (const [i, n] of [1, 10, 100].entries()) {
+    results.push({ name: `endpoint: spreadsheet calls per batch of ${n} record(s)`, value: calls[i]!, unit: 'calls', budget: calls[0]! });
+  }
+  return results;
+};
