@@ -20,17 +20,32 @@ export class RegistryError extends Error {
   }
 }
 
-/** Values the add-on writes: user text never becomes a formula. */
-export function safeCell(v: unknown): unknown {
-  if (typeof v === 'string') return neutraliseFormula(v);
+/** Text Sheets would turn into a number, date or boolean when written to a cell not formatted as text. */
+const COERCIBLE = /^(?:[+-]?[\d\s.,/:-]+|true|false)$/i;
+
+/**
+ * Values the add-on writes: user text never becomes a formula, and text columns
+ * keep "0123", "+84…" or "2026-11-20" as typed even on rows that do not carry
+ * the column's text format (rows added later do not always inherit it).
+ */
+export function safeCell(v: unknown, textColumn = false): unknown {
+  if (typeof v === 'string') {
+    if (textColumn && v !== '' && COERCIBLE.test(v)) return `'${v}`;
+    return neutraliseFormula(v);
+  }
   if (v === undefined || v === null) return '';
   return v;
 }
+
+/** Extra rows added when a sheet is full, so growing is rare. */
+const GROW_BY = 500;
 
 export class Table {
   /** 0-based index of each known column, found by header text. */
   readonly index: Record<string, number>;
   readonly width: number;
+  /** Per column index: is it a plain-text column? */
+  private readonly textCols: boolean[];
   private cache: Row[] | undefined;
   private lastRow: number;
 
@@ -48,6 +63,8 @@ export class Table {
       this.index[col.key] = i;
     }
     this.width = Math.max(texts.length, ...Object.values(this.index).map((i) => i + 1));
+    this.textCols = new Array(this.width).fill(false);
+    for (const col of spec.columns) if (col.format === '@') this.textCols[this.index[col.key]!] = true;
     this.lastRow = lastRow;
   }
 
@@ -86,6 +103,10 @@ export class Table {
     return values.map((cells) => Object.fromEntries(keys.map((k, j) => [k, cells[idx[j]! - from]])));
   }
 
+  private safeRow(cells: unknown[]): unknown[] {
+    return cells.map((v, i) => safeCell(v, this.textCols[i]));
+  }
+
   get(row: Row, key: string): unknown {
     return row.cells[this.index[key]!];
   }
@@ -104,7 +125,10 @@ export class Table {
   append(rows: unknown[][]): number[] {
     if (rows.length === 0) return [];
     const start = this.lastRow + 1;
-    this.sheet.getRange(start, 1, rows.length, this.width).setValues(rows.map((r) => r.map(safeCell)));
+    const maxRows = this.sheet.getMaxRows();
+    const needed = start + rows.length - 1;
+    if (needed > maxRows) this.sheet.insertRowsAfter(maxRows, needed - maxRows + GROW_BY);
+    this.sheet.getRange(start, 1, rows.length, this.width).setValues(rows.map((r) => this.safeRow(r)));
     this.lastRow += rows.length;
     if (this.cache) rows.forEach((cells, i) => this.cache!.push({ rowNumber: start + i, cells }));
     return rows.map((_, i) => start + i);
@@ -124,7 +148,7 @@ export class Table {
     for (let n = first; n <= last; n++) {
       const row = byNumber.get(n) ?? all[n - 2];
       if (!row) throw new RegistryError('Dòng cần ghi không còn trong trang tính; hãy tải lại và thử lại.');
-      block.push(row.cells.map(safeCell));
+      block.push(this.safeRow(row.cells));
     }
     this.sheet.getRange(first, 1, block.length, this.width).setValues(block);
     for (const r of changed) if (all[r.rowNumber - 2]) all[r.rowNumber - 2] = r;

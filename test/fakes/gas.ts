@@ -50,14 +50,15 @@ export function colLetter(col: number): string {
   return s;
 }
 
-function parseA1(a1: string): { row: number; col: number; numRows: number; numCols: number } {
+function parseA1(a1: string, maxRows: number): { row: number; col: number; numRows: number; numCols: number } {
   const m = /^([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/i.exec(a1.replace(/\$/g, ''));
   if (!m) throw new Error('Range not found');
   const colOf = (s: string) => s.toUpperCase().split('').reduce((a, c) => a * 26 + c.charCodeAt(0) - 64, 0);
   const c1 = colOf(m[1]!);
   const r1 = m[2] ? Number(m[2]) : 1;
   const c2 = m[3] ? colOf(m[3]) : c1;
-  const r2 = m[4] ? Number(m[4]) : m[3] ? 1000 : r1;
+  // "C2:C" and "J:J" run to the last row of the sheet.
+  const r2 = m[4] ? Number(m[4]) : m[3] ? maxRows : r1;
   return { row: Math.min(r1, r2), col: Math.min(c1, c2), numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
 }
 
@@ -594,6 +595,7 @@ export class FakeSheet {
         forms[col - 1 + c] = formula;
       }
     }
+    // Test helpers write directly; Range writes were bounds-checked already.
     this.maxRows = Math.max(this.maxRows, row - 1 + data.length);
   }
   clearArea(row: number, col: number, numRows: number, numCols: number, formats: boolean): void {
@@ -669,7 +671,8 @@ export class FakeSheet {
   getRange(a: number | string, b?: number, c?: number, d?: number): FakeRange {
     this.counter.hit('Sheet.getRange');
     if (typeof a === 'string') {
-      const p = parseA1(a);
+      const p = parseA1(a, this.maxRows);
+      this.checkBounds(p.row, p.col, p.numRows, p.numCols);
       return new FakeRange(this, p.row, p.col, p.numRows, p.numCols);
     }
     const row = a;
@@ -680,8 +683,24 @@ export class FakeSheet {
     if (!Number.isInteger(col) || col < 1) throw new Error('The starting column of the range is too small.');
     if (!Number.isInteger(numRows) || numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
     if (!Number.isInteger(numCols) || numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
-    if (col + numCols - 1 > this.maxCols) this.maxCols = col + numCols - 1;
+    this.checkBounds(row, col, numRows, numCols);
     return new FakeRange(this, row, col, numRows, numCols);
+  }
+  /** Ranges past the sheet's grid are refused, as in Sheets (grow it with insertRowsAfter first). */
+  private checkBounds(row: number, col: number, numRows: number, numCols: number): void {
+    if (row + numRows - 1 > this.maxRows || col + numCols - 1 > this.maxCols) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
+  insertRowsAfter(after: number, n: number) {
+    this.counter.hit('Sheet.insertRowsAfter');
+    if (after < 1 || after > this.maxRows) throw new Error('Those rows are out of bounds.');
+    for (const grid of [this.values, this.formulas, this.notes, this.backgrounds] as unknown[][][]) {
+      if (grid.length > after) grid.splice(after, 0, ...Array.from({ length: n }, () => []));
+    }
+    // New rows do not get the number formats of column ranges set earlier (conservative).
+    this.maxRows += n;
+    return this;
   }
   getDataRange() {
     this.counter.hit('Sheet.getDataRange');
@@ -693,6 +712,7 @@ export class FakeSheet {
     return max;
   }
   appendRow(row: Cell[]) {
+    // appendRow grows the sheet when it is full.
     this.counter.hit('Sheet.appendRow');
     this.writeCells(this.lastRowIndex() + 1, 1, [row]);
     return this;

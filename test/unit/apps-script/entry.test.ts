@@ -19,6 +19,22 @@ describe('saveAccount (entry sidebar)', () => {
     expect(f).toMatchObject({ 'Mã tài khoản': r.accountId, 'Mã TTHC': '1.001193', 'Trạng thái': 'Đã nộp' });
   });
 
+  it('grows a full sheet before appending (ranges past the grid are refused) and keeps text as text on the new rows', () => {
+    const addon = setUpRegistry();
+    const acc = addon.gas.ss.sheet('Tài khoản')!;
+    expect(() => acc.getRange(acc.maxRows + 1, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    acc.maxRows = 1; // full: only the header row
+    acc.numberFormats = []; // and the new rows carry no text format
+    addon.gas.counter.reset();
+    const r = addon.run<Save>('saveAccount', { account: account({ cccd: cccdFor(1980, '000123') }) });
+    expect(r.ok).toBe(true);
+    expect(addon.gas.counter.byMethod.get('Sheet.insertRowsAfter')).toBe(1);
+    expect(acc.maxRows).toBeGreaterThan(2);
+    // Without a text format the apostrophe keeps it "0123" (not the number 123) and the phone as text.
+    expect(sheetRows(addon.gas.ss, 'Tài khoản')[0]!['CCCD (4 số cuối)']).toBe('0123');
+    expect(sheetRows(addon.gas.ss, 'Tài khoản')[0]!['Số điện thoại']).toBe('+84912345678');
+  });
+
   it('stores the full CCCD only when the ward turns full storage on', () => {
     const addon = setUpRegistry();
     expect(addon.run<{ ok: boolean }>('saveSettings', { ward: 'Phường Đồng Tiến', fullCccd: true, retentionMonths: 24, staleDays: 180 }).ok).toBe(true);

@@ -53,4 +53,7 @@ export function seedRegistry(ss: FakeSpreadsheet, n: number): void {
   }
   acc.writeGrid(acc.values, 2, 1, accounts);
   fil.writeGrid(fil.values, 2, 1, filings);
+  // A sheet that grew to hold the rows keeps some empty rows below them.
+  acc.maxRows = n + 1 + 200;
+  fil.maxRows = n + 1 + 200;
 }
