@@ -55,6 +55,9 @@ function showSidebar(tab: Tab): void {
 
 export function menuSetUp(): void {
   const r = runSetUp(ss());
+  // The change log of manual edits and the retention purge need their triggers (idempotent).
+  const triggers = installTriggers();
+  if (triggers.made.length) r.changed = true;
   const ui = SpreadsheetApp.getUi();
   if (!r.changed) ui.alert(TITLE, 'Sổ đã được thiết lập đầy đủ; không có gì thay đổi.', ui.ButtonSet.OK);
   else if (r.migrated) ui.alert(TITLE, `Đã chuyển sổ sang bố cục mới: giữ nguyên ${r.migrated.accounts} tài khoản và ${r.migrated.filings} hồ sơ. Số CCCD đầy đủ đã được thay bằng 4 số cuối và khoá tìm trùng.`, ui.ButtonSet.OK);

@@ -85,6 +85,7 @@ describe('Thiết lập sổ', () => {
     expect(ss.sheet('Mã truy cập')!.hidden).toBe(true);
     expect(ss.metadata.find((m) => m.key === 'troLyDvc.schemaVersion')?.value).toBe(String(REGISTRY_SCHEMA_VERSION));
     expect(addon.gas.ui.alerts.at(-1)).toContain('Đã thiết lập sổ');
+    expect(addon.gas.state.triggers.map((t) => t.handler)).toEqual(['onEditLogged', 'runRetentionPurge']);
   });
 
   it('running it again changes nothing', () => {
@@ -96,6 +97,7 @@ describe('Thiết lập sổ', () => {
     addon.run('menuSetUp');
     expect(snapshot(addon.gas.ss)).toBe(before);
     expect(addon.gas.counter.byMethod.get('Range.setValues') ?? 0).toBe(0);
+    expect(addon.gas.state.triggers).toHaveLength(2);
     expect(addon.gas.ui.alerts.at(-1)).toContain('không có gì thay đổi');
   });
 
