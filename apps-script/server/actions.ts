@@ -310,10 +310,33 @@ export function purgeExpired(ss: Spreadsheet, now = new Date()) {
     nF++;
   }
   f.update(changedF);
-  if (nA || nF) {
-    appendLog(ss, [{ who: currentUser(), source: 'Hệ thống', action: 'Xoá dữ liệu cá nhân quá thời hạn lưu', table: '', recordId: '', after: `Trước ${cutoff}: ${nA} tài khoản, ${nF} hồ sơ (giữ lại số liệu thống kê).` }], now);
+  // The change log shows names too: entries older than the cutoff keep what happened, not to whom.
+  const logSheet = ss.getSheetByName(LOG.name);
+  let nL = 0;
+  const lastLog = logSheet ? logSheet.getLastRow() : 0;
+  if (logSheet && lastLog > 1) {
+    const iAt = LOG.columns.findIndex((c) => c.key === 'at');
+    const iBefore = LOG.columns.findIndex((c) => c.key === 'before');
+    const block = logSheet.getRange(2, 1, lastLog - 1, LOG.columns.length).getValues();
+    let last = -1;
+    block.forEach((r, i) => {
+      const at = cellText(r[iAt]);
+      if (at && at.slice(0, 10) < cutoff && (cellText(r[iBefore]) || cellText(r[iBefore + 1])) && r[iBefore] !== REMOVED) {
+        r[iBefore] = REMOVED;
+        r[iBefore + 1] = '';
+        last = i;
+        nL++;
+      }
+    });
+    if (last >= 0) {
+      const changed = block.slice(0, last + 1).map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v)));
+      logSheet.getRange(2, 1, changed.length, LOG.columns.length).setValues(changed);
+    }
   }
-  return { accounts: nA, filings: nF, cutoff };
+  if (nA || nF || nL) {
+    appendLog(ss, [{ who: currentUser(), source: 'Hệ thống', action: 'Xoá dữ liệu cá nhân quá thời hạn lưu', table: '', recordId: '', after: `Trước ${cutoff}: ${nA} tài khoản, ${nF} hồ sơ, ${nL} dòng nhật ký (giữ lại số liệu thống kê).` }], now);
+  }
+  return { accounts: nA, filings: nF, logEntries: nL, cutoff };
 }
 
 export function addVolunteer(ss: Spreadsheet, input: { name: string; toDanPho: string; phone?: string }, now = new Date()) {

@@ -1,7 +1,7 @@
 // The entry sidebar's server side: the same zod schemas as the browser, then one batch write per sheet.
 import * as z from 'zod';
 import { FilingInputSchema, ResidentAccountInputSchema } from '../../shared/schemas/registry';
-import { isSecretLikeKey, SECRET_VALUE_MESSAGE } from '../../shared/schemas/privacy';
+import { isSecretLikeKey, isSecretLikeValue, SECRET_VALUE_MESSAGE } from '../../shared/schemas/privacy';
 import { ACCOUNTS, FILINGS, LISTS, VOLUNTEERS } from './layout';
 import { appendLog, currentUser, diff, maskRecord, type LogEntry } from './log';
 import { accountRecord, cccdColumns, checkCccd, filingRecord, phoneColumn, procedureError, rowObject, type FieldErrors } from './records';
@@ -50,6 +50,14 @@ export function saveAccount(ss: Spreadsheet, req: SaveRequest, now = new Date())
   const errors: FieldErrors = {};
   const parsed = ResidentAccountInputSchema.safeParse(req?.account);
   if (!parsed.success) issuesToErrors(parsed.error, 'account', errors);
+  // No field may carry something that looks like a password, OTP or document photo.
+  const scan = (value: unknown, path: string) => {
+    if (typeof value === 'string') {
+      if (isSecretLikeValue(value) && !errors[path]) errors[path] = SECRET_VALUE_MESSAGE;
+    } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) scan(v, `${path}.${k}`);
+  };
+  scan(req?.account, 'account');
+  (Array.isArray(req?.filings) ? req.filings : []).forEach((f, i) => scan(f, `filings.${i}`));
   const filingInputs = Array.isArray(req?.filings) ? req.filings : [];
   const filings: z.output<typeof FilingInputSchema>[] = [];
   filingInputs.forEach((f, i) => {

@@ -96,13 +96,23 @@ describe('change log and audit', () => {
 describe('privacy settings and retention', () => {
   it('validates settings in Vietnamese and purges personal data past the retention period, keeping the counts', () => {
     const a = withData();
+    const secret = a.run<{ ok: boolean; errors: Record<string, string> }>('saveAccount', { account: account({ fullName: 'Đỗ Thị Mai', cccd: undefined }), filings: [filing({ dossierCode: 'OTP 123456' })] });
+    expect(secret.ok).toBe(false);
+    expect(secret.errors['filings.0.dossierCode']).toContain('mật khẩu, mã OTP');
     const bad = a.run<{ ok: boolean; errors: Record<string, string> }>('saveSettings', { ward: '', fullCccd: false, retentionMonths: 24, staleDays: 180 });
     expect(bad.ok).toBe(false);
     expect(bad.errors.ward).toBe('Nhập tên phường.');
     // Older data: the October account is purged with a retention of 1 month (today is after 2026-11-27).
     a.run('saveSettings', { ward: 'Phường Đồng Tiến', fullCccd: false, retentionMonths: 1, staleDays: 180 });
-    const res = a.run<{ accounts: number; filings: number }>('purgeExpiredData');
+    const log = a.gas.ss.sheet('Nhật ký')!;
+    const oldRow = log.lastRowIndex() + 1;
+    log.writeCells(oldRow, 1, [["'2025-01-02T08:00:00+07:00", 'x@example.com', 'Tiện ích bổ sung', 'Thêm tài khoản', 'Tài khoản', 'id-cu', '', '{"fullName":"Người Cũ"}']]);
+    const res = a.run<{ accounts: number; filings: number; logEntries: number }>('purgeExpiredData');
     expect(res.accounts).toBeGreaterThanOrEqual(1);
+    expect(res.logEntries).toBe(1);
+    expect(log.cell(oldRow, 7)).toBe('(đã xoá theo thời hạn lưu)');
+    expect(log.cell(oldRow, 8)).toBe('');
+    expect(log.cell(oldRow, 4)).toBe('Thêm tài khoản');
     const purged = sheetRows(a.gas.ss, 'Tài khoản').find((r) => r['Họ và tên'] === '(đã xoá theo thời hạn lưu)')!;
     expect(purged).toMatchObject({ 'Số điện thoại': '', 'CCCD (4 số cuối)': '', 'Khoá tìm trùng CCCD': '', 'Năm sinh': '', 'Tổ dân phố': 'Tổ dân phố 3' });
     expect(a.run<any>('refreshSummary', '2026').totals.accounts).toBe(3);
