@@ -71,11 +71,17 @@ function candidates(alt: AnchorAlt, root: ParentNode): Element[] {
   const selector = alt.css ?? ROLE_SELECTORS[alt.role ?? 'any'] ?? '*';
   const roleFilter = alt.css && alt.role && alt.role !== 'any' ? ROLE_SELECTORS[alt.role] : undefined;
   const out: Element[] = [];
+  // Folding text is cheaper than layout: visibility is checked last, on text matches only.
+  const minLength = alt.text ? Math.min(...alt.text.map((t) => t.trim().length)) : 0;
   for (const el of root.querySelectorAll(selector)) {
     if (roleFilter && !el.matches(roleFilter)) continue;
-    if (!isVisible(el)) continue;
     if (alt.label && !textMatches(labelOf(el), alt.label, alt.match ?? 'contains')) continue;
-    if (byText && !byText(el.textContent ?? '')) continue;
+    if (byText) {
+      const text = el.textContent ?? '';
+      // Folding never makes text longer, so shorter text cannot match.
+      if (text.length < minLength || !byText(text)) continue;
+    }
+    if (!isVisible(el)) continue;
     out.push(el);
   }
   // Nested matches (a card and its inner button both "contain" the text): keep the innermost.

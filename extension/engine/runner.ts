@@ -62,6 +62,9 @@ export class GuideRunner {
   private missingTimer: ReturnType<typeof setTimeout> | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
   private lastCost = 0;
+  private burst = 0;
+  private lastViewKey = '';
+  private lastAnchor: Element | null = null;
   private observer: MutationObserver | undefined;
   private listening = false;
   private unwatch: (() => void) | undefined;
@@ -90,6 +93,7 @@ export class GuideRunner {
     const current = this.session;
     if (!next || next.finished) {
       this.session = null;
+      this.lastViewKey = '';
       this.detach();
       this.opts.render(null);
       return;
@@ -118,7 +122,7 @@ export class GuideRunner {
     const nav = (this.win as Window & { navigation?: EventTarget }).navigation;
     nav?.addEventListener('navigatesuccess', this.onNavigate);
     this.observer = new MutationObserver(this.onMutation);
-    this.observer.observe(d.documentElement, { childList: true, subtree: true });
+    this.observe();
     this.poll = setInterval(() => this.schedule(), SAFETY_POLL_MS);
   }
 
@@ -139,10 +143,20 @@ export class GuideRunner {
     this.timer = undefined;
   }
 
+  /**
+   * The observer disconnects at the first change and reconnects after the evaluation it scheduled:
+   * on a page that mutates thousands of times a second the browser records nothing in between.
+   */
   private onMutation = (records: MutationRecord[]): void => {
-    if (records.every((r) => this.opts.isOwnNode(r.target) || [...r.addedNodes].every((n) => this.opts.isOwnNode(n)))) return;
+    if (records.length < 3 && records.every((r) => this.opts.isOwnNode(r.target) || [...r.addedNodes].every((n) => this.opts.isOwnNode(n)))) return;
+    this.observer?.disconnect();
+    this.burst = records.length;
     this.schedule();
   };
+
+  private observe(): void {
+    if (this.listening) this.observer?.observe(this.doc.documentElement, { childList: true, subtree: true });
+  }
 
   private onNavigate = (): void => this.schedule();
 
@@ -166,13 +180,22 @@ export class GuideRunner {
     else this.schedule();
   };
 
-  /** Debounced evaluation; the delay grows with the cost of the last run (≤ ~2.5% of the main thread). */
+  /**
+   * Debounced evaluation. The delay grows with the cost of the last run (≤ ~5% of the main thread)
+   * and with the size of the last burst of DOM changes: a page rewriting hundreds of nodes per
+   * frame is re-checked a few times a second instead of sixty.
+   */
   private schedule(): void {
     if (this.timer !== undefined || !this.session) return;
-    const delay = Math.max(20, Math.min(1000, this.lastCost * 40));
+    const delay = Math.min(1000, Math.max(16, this.lastCost * 20, this.burst));
+    this.burst = 0;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.evaluate();
+      try {
+        this.evaluate();
+      } finally {
+        this.observe();
+      }
     }, delay);
   }
 
@@ -343,6 +366,10 @@ export class GuideRunner {
         dueOn: step.capture.dueLabels ? extractDueDate(this.doc.body.textContent ?? '', step.capture.dueLabels) : null,
       };
     }
+    const key = [s.startedAt, s.index, s.capture?.dossierCode, status, this.surfaces.join(), this.toastNotes.length, suggestion?.dossierCode, suggestion?.dueOn].join('|');
+    if (key === this.lastViewKey && anchor === this.lastAnchor) return;
+    this.lastViewKey = key;
+    this.lastAnchor = anchor;
     this.opts.render({
       session: s,
       step,

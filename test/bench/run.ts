@@ -5,8 +5,9 @@ import type { Bench, BenchResult } from './types';
 import { sizes } from './sizes.bench';
 import { addon } from './addon.bench';
 import { sync } from './sync.bench';
+import { extension } from './extension.bench';
 
-const benches: Record<string, Bench> = { sizes, sync, addon };
+const benches: Record<string, Bench> = { sizes, sync, addon, extension };
 
 const only = process.argv.slice(2);
 const results: BenchResult[] = [];
