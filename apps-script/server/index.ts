@@ -24,6 +24,25 @@ function ss() {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
+/**
+ * Every write takes the same script lock as the web endpoint, so a leader's
+ * sidebar, a manual-edit log line and a volunteer's post never append to the
+ * same row at once.
+ */
+function locked<T>(fn: () => T): T {
+  const lock = LockService.getScriptLock();
+  try {
+    lock.waitLock(20_000);
+  } catch {
+    throw new Error('Sổ đang bận ghi dữ liệu khác (có thể tiện ích đang gửi bản ghi). Hãy thử lại sau ít giây.');
+  }
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
 /** Builds the menu. Safe in AuthMode.NONE: it only adds items, touching no service that needs authorization. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   void e;
@@ -54,7 +73,7 @@ function showSidebar(tab: Tab): void {
 }
 
 export function menuSetUp(): void {
-  const r = runSetUp(ss());
+  const r = locked(() => runSetUp(ss()));
   // The change log of manual edits and the retention purge need their triggers (idempotent).
   const triggers = installTriggers();
   if (triggers.made.length) r.changed = true;
@@ -122,7 +141,7 @@ export function getSidebarData() {
 }
 
 export function saveAccount(req: entry.SaveRequest) {
-  return entry.saveAccount(ss(), req);
+  return locked(() => entry.saveAccount(ss(), req));
 }
 export function findAccounts(query: string) {
   return entry.listAccounts(ss(), String(query ?? ''), foldVietnamese);
@@ -131,7 +150,7 @@ export function getAccount(id: string) {
   return entry.getAccount(ss(), String(id));
 }
 export function checkData() {
-  return actions.checkData(ss());
+  return locked(() => actions.checkData(ss()));
 }
 export function jumpToCell(sheetName: string, a1: string): void {
   actions.jumpToCell(ss(), String(sheetName), String(a1));
@@ -140,25 +159,25 @@ export function findDuplicates() {
   return actions.duplicates(ss());
 }
 export function mergeDuplicates(idA: string, idB: string) {
-  return actions.mergeAccounts(ss(), String(idA), String(idB));
+  return locked(() => actions.mergeAccounts(ss(), String(idA), String(idB)));
 }
 export function refreshSummary(period?: string) {
-  return actions.refreshSummary(ss(), period ? String(period) : null);
+  return locked(() => actions.refreshSummary(ss(), period ? String(period) : null));
 }
 export function buildZaloReport(period?: string) {
   return actions.buildZaloReport(ss(), period ? String(period) : null);
 }
 export function addVolunteer(input: { name: string; toDanPho: string; phone?: string }) {
-  return actions.addVolunteer(ss(), input);
+  return locked(() => actions.addVolunteer(ss(), input));
 }
 export function listAccessCodes() {
   return access.listCodes(ss());
 }
 export function issueAccessCode(volunteerId: string, days: number) {
-  return access.issueCode(ss(), String(volunteerId), Number(days));
+  return locked(() => access.issueCode(ss(), String(volunteerId), Number(days)));
 }
 export function revokeAccessCode(codeId: string) {
-  return access.revokeCode(ss(), String(codeId));
+  return locked(() => access.revokeCode(ss(), String(codeId)));
 }
 export function getChangeLog(limit?: number) {
   return actions.recentLog(ss(), Number(limit ?? 50));
@@ -177,11 +196,11 @@ export function saveSettings(input: unknown) {
   if (!parsed.success) return { ok: false as const, errors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])) };
   const before = readSettings();
   writeSettings(parsed.data);
-  appendLog(ss(), [{ who: currentUser(), source: 'Tiện ích bổ sung', action: 'Đổi cài đặt bảo vệ dữ liệu', table: '', recordId: '', before: { ...before }, after: { ...parsed.data } }]);
+  locked(() => appendLog(ss(), [{ who: currentUser(), source: 'Tiện ích bổ sung', action: 'Đổi cài đặt bảo vệ dữ liệu', table: '', recordId: '', before: { ...before }, after: { ...parsed.data } }]));
   return { ok: true as const, settings: parsed.data };
 }
 export function purgeExpiredData() {
-  return actions.purgeExpired(ss());
+  return locked(() => actions.purgeExpired(ss()));
 }
 
 /** Installs the edit-logging and daily retention triggers (once; running it again changes nothing). */
@@ -215,7 +234,7 @@ export function onEditLogged(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   } catch {
     /* the editor's address is not always available */
   }
-  appendLog(ss(), [
+  locked(() => appendLog(ss(), [
     {
       who,
       source: 'Sửa tay',
@@ -225,11 +244,11 @@ export function onEditLogged(e: GoogleAppsScript.Events.SheetsOnEdit): void {
       before: single ? mask(e.oldValue) : '',
       after: single ? mask(e.value) : `${range.getNumRows()} dòng × ${range.getNumColumns()} cột`,
     },
-  ]);
+  ]));
 }
 
 export function runRetentionPurge(): void {
-  actions.purgeExpired(ss());
+  locked(() => actions.purgeExpired(ss()));
 }
 
 // ---- web app ----

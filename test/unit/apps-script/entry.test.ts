@@ -35,6 +35,16 @@ describe('saveAccount (entry sidebar)', () => {
     expect(sheetRows(addon.gas.ss, 'Tài khoản')[0]!['Số điện thoại']).toBe('+84912345678');
   });
 
+  it('waits for the script lock the endpoint uses; if it stays busy, says so in Vietnamese and writes nothing', () => {
+    const addon = setUpRegistry();
+    addon.gas.state.lockHeld = true; // a volunteer's post is being appended
+    expect(() => addon.run('saveAccount', { account: account() })).toThrow(/Sổ đang bận ghi dữ liệu khác/);
+    expect(sheetRows(addon.gas.ss, 'Tài khoản')).toHaveLength(0);
+    addon.gas.state.lockHeld = false;
+    expect(addon.run<Save>('saveAccount', { account: account() }).ok).toBe(true);
+    expect(addon.gas.state.lockHeld).toBe(false); // released after use
+  });
+
   it('stores the full CCCD only when the ward turns full storage on', () => {
     const addon = setUpRegistry();
     expect(addon.run<{ ok: boolean }>('saveSettings', { ward: 'Phường Đồng Tiến', fullCccd: true, retentionMonths: 24, staleDays: 180 }).ok).toBe(true);
