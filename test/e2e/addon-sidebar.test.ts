@@ -182,6 +182,45 @@ describe('add-on sidebar in real Chromium', () => {
     await p.close();
   });
 
+  it('finds a duplicate pair and merges it after confirmation; builds the Zalo report; imports an outbox file', async () => {
+    const consent = { given: true, textVersion: 'v1-2026-11', at: '2026-11-20T09:00:00+07:00' };
+    const base = { fullName: 'Phạm Văn Dũng', birthYear: 1970, toDanPho: 'Tổ dân phố 3', apps: ['Cổng DVC tỉnh'], volunteerId: 'TNV-001', consent };
+    addon.run('saveAccount', { account: { ...base, createdOn: '2026-10-01' } });
+    addon.run('saveAccount', { account: { ...base, fullName: 'PHAM VAN DUNG', createdOn: '2026-11-05', phone: '0912345678' } });
+    const p = await open('menuDuplicates');
+    await p.getByRole('button', { name: 'Tìm trùng' }).click();
+    const pairs = p.getByRole('list', { name: 'Các cặp có thể trùng' });
+    await expect.poll(() => pairs.textContent()).toContain('Cùng họ tên, năm sinh và tổ dân phố');
+    expect(await pairs.textContent()).toContain('Giữ: Phạm Văn Dũng');
+    await pairs.getByRole('button', { name: 'Gộp cặp này' }).click();
+    expect(rows(addon, 'Tài khoản')).toHaveLength(2); // nothing yet: a second click confirms
+    await pairs.getByRole('button', { name: 'Xác nhận gộp' }).click();
+    await expect.poll(() => p.getByRole('status').last().textContent()).toContain('Đã gộp');
+    expect(rows(addon, 'Tài khoản')).toHaveLength(1);
+    expect(rows(addon, 'Tài khoản')[0]).toMatchObject({ 'Họ và tên': 'Phạm Văn Dũng', 'Số điện thoại': '+84912345678' });
+
+    await p.getByRole('tab', { name: 'Báo cáo Zalo' }).click();
+    await p.getByLabel('Kỳ').fill('2026');
+    await p.getByRole('button', { name: 'Tạo báo cáo' }).click();
+    await expect.poll(() => p.getByLabel('Nội dung báo cáo').inputValue()).toContain('Tài khoản đã hỗ trợ người dân tạo: 1');
+    expect(await p.getByLabel('Nội dung báo cáo').inputValue()).toContain('Kỳ báo cáo: năm 2026');
+
+    await p.getByRole('tab', { name: 'Nhập từ tệp' }).click();
+    const clientId = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
+    const file = { v: 1, kind: 'tro-ly-dvc-outbox', exportedAt: '2026-11-21T08:00:00+07:00', client: { app: 'tro-ly-dvc-extension', version: '0.1.0' }, records: [
+      { clientId, kind: 'filing', filing: { residentName: 'Phạm Văn Dũng', toDanPho: 'Tổ dân phố 3', procedureId: 'III.2', procedureCode: '1.001193', dossierCode: 'G22.99-000777', filedOn: '2026-11-20', portal: 'dvcqg', status: 'Đã nộp', consent } },
+    ] };
+    await p.getByLabel('Tệp hàng chờ (.json)').setInputFiles({ name: 'hang-cho.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await p.getByLabel('Tình nguyện viên đã gửi tệp').selectOption('TNV-001');
+    await p.getByRole('button', { name: 'Nhập tệp' }).click();
+    await expect.poll(() => p.getByRole('status').last().textContent()).toContain('Đã nhập 1 bản ghi mới.');
+    await p.getByRole('button', { name: 'Nhập tệp' }).click();
+    await expect.poll(() => p.getByRole('status').last().textContent()).toContain('bỏ qua 1 bản ghi đã có');
+    expect(rows(addon, 'Hồ sơ').map((r) => r['Mã gửi từ tiện ích'])).toEqual([clientId]);
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
   it('is keyboard operable, readable (≥ 16 px) and high-contrast', async () => {
     const p = await open();
     // Tabs: arrow keys move between them (ARIA tabs pattern).
