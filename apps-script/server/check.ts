@@ -37,9 +37,26 @@ const DOSSIER = /^[\p{L}\d][\p{L}\d.\-_/ ]*$/u;
  */
 export const VN_MOBILE_E164 = /^\+84(?:(?:5(?:2[238]|59)|89[6-9]|99[013-9])\d{6}|(?:3\d|5[1689]|7[06-9]|8[1-8]|9[0-8])\d{7})$/;
 
+/** Same rule as the shared PersonName schema; the schema gives the message when it fails. */
+const NAME_OK = /^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u;
+
 function nameError(name: string): string | null {
+  const t = name.trim();
+  if (t.length >= 2 && t.length <= 80 && NAME_OK.test(t)) return null;
   const r = PersonName.safeParse(name);
   return r.success ? null : (r.error.issues[0]?.message ?? 'Họ và tên không hợp lệ.');
+}
+
+const APPS_CACHE = new Map<string, string>();
+/** Unknown apps in a comma-separated cell ('' when all are known); few distinct values, so cached. */
+function badApps(apps: string): string {
+  let bad = APPS_CACHE.get(apps);
+  if (bad === undefined) {
+    bad = apps.split(/\s*[,;]\s*/).filter((a) => a && !APP_SET.has(a)).join(', ');
+    if (APPS_CACHE.size > 1000) APPS_CACHE.clear();
+    APPS_CACHE.set(apps, bad);
+  }
+  return bad;
 }
 
 function isBlankRow(cells: unknown[]): boolean {
@@ -104,8 +121,8 @@ export function checkAccounts(rows: unknown[][], index: Index, ctx: CheckContext
     const apps = cellText(get('apps'));
     if (!apps) push('apps', 'Chưa ghi ứng dụng đã đăng ký.');
     else {
-      const bad = apps.split(/\s*[,;]\s*/).filter((a) => a && !APP_SET.has(a));
-      if (bad.length) push('apps', `Ứng dụng không có trong danh mục: ${bad.join(', ')}.`);
+      const bad = badApps(apps);
+      if (bad) push('apps', `Ứng dụng không có trong danh mục: ${bad}.`);
     }
     const created = cellDate(get('createdOn'));
     if (created === '') push('createdOn', 'Thiếu ngày hỗ trợ.');

@@ -13,6 +13,17 @@ export interface DuplicatePair {
 type Index = Record<string, number>;
 
 const fold = foldVietnamese;
+const TDP_CACHE = new Map<string, string>();
+/** Tổ dân phố names repeat on every row: fold each distinct one once. */
+function foldTdp(text: string): string {
+  let f = TDP_CACHE.get(text);
+  if (f === undefined) {
+    f = foldVietnamese(text);
+    if (TDP_CACHE.size > 1000) TDP_CACHE.clear();
+    TDP_CACHE.set(text, f);
+  }
+  return f;
+}
 
 /**
  * Groups rows by key with one Map per kind; rows are kept as indexes, and the
@@ -42,7 +53,7 @@ export function findDuplicates(rows: unknown[][], index: Index, firstRow = 2): D
     const name = cells[iName];
     const year = cells[iYear];
     if (name !== '' && name !== undefined && year !== '' && year !== undefined) {
-      add(byName, `${fold(cellText(name))}|${cellText(year)}|${fold(cellText(cells[iTdp]))}`, r);
+      add(byName, `${fold(cellText(name))}|${cellText(year)}|${foldTdp(cellText(cells[iTdp]))}`, r);
     }
   }
   const created = (r: number) => cellDate(rows[r]![iCreated]) || '9999';

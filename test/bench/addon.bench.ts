@@ -2,6 +2,8 @@
 // in Node), linearity 100k/50k, and the endpoint's spreadsheet calls per batch
 // (built bundle over the in-memory fakes: needs `npm run build:addon`).
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { Bench, BenchResult } from './types';
 import { ACCOUNTS, FILINGS } from '../../apps-script/server/layout';
 import { checkAccounts, checkFilings } from '../../apps-script/server/check';
@@ -69,6 +71,11 @@ export function rows(n: number) {
 
 type Data = ReturnType<typeof rows>;
 
+// Start every timed run from a collected heap, so one size does not pay for the
+// garbage of the other (a fair comparison of 50k and 100k rows).
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
 function runOnce(d: Data, n: number): number {
   const accounts = d.accounts.slice(0, n);
   const filings = d.filings.slice(0, n);
@@ -78,6 +85,7 @@ function runOnce(d: Data, n: number): number {
     volunteers: new Set(Array.from({ length: 9 }, (_, i) => `TNV-00${i + 1}`)),
     accountIds: new Set(accounts.map((r) => r[d.ai.id!] as string)),
   };
+  gc();
   const t0 = performance.now();
   const issues = checkAccounts(accounts, d.ai, ctx).length + checkFilings(filings, d.fi, ctx).length;
   const pairs = findDuplicates(accounts, d.ai).length;
