@@ -22,11 +22,16 @@ export function loadAddon(opts: GasOptions = {}) {
   const context = vm.createContext(sandbox);
   vm.runInContext(readFileSync(file, 'utf8'), context, { filename: 'Code.js' });
   const g = context as unknown as AddonGlobals;
-  /** Calls a global function as google.script.run would: arguments and results cross as JSON. */
+  /**
+   * Calls a global function as google.script.run would: arguments and results
+   * cross as JSON, and a Date or function in the result is an error (it fails in
+   * Apps Script too), as is calling a private function (name ending in _).
+   */
   const run = <T = unknown>(name: string, ...args: unknown[]): T => {
     const fn = g[name];
-    if (typeof fn !== 'function') throw new Error(`No global function ${name} in Code.js`);
+    if (typeof fn !== 'function' || name.endsWith('_')) throw new Error(`No global function ${name} in Code.js`);
     const result = fn(...(JSON.parse(JSON.stringify(args)) as unknown[]));
+    assertPlain(result, name);
     return (result === undefined ? undefined : JSON.parse(JSON.stringify(result))) as T;
   };
   /** POSTs a text/plain body to doPost and parses the JSON answer. */
@@ -42,6 +47,13 @@ export function loadAddon(opts: GasOptions = {}) {
 }
 
 export type Addon = ReturnType<typeof loadAddon>;
+
+function assertPlain(v: unknown, where: string, path = 'result'): void {
+  const tag = Object.prototype.toString.call(v);
+  if (tag === '[object Date]' || typeof v === 'function') throw new Error(`${where}: ${path} is a ${tag}; google.script.run cannot return it`);
+  if (Array.isArray(v)) v.forEach((x, i) => assertPlain(x, where, `${path}[${i}]`));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) assertPlain(x, where, `${path}.${k}`);
+}
 
 /**
  * A registry ready to receive posts: set up, one volunteer, one access code.

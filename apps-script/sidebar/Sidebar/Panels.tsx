@@ -105,6 +105,12 @@ export function DuplicatesPanel() {
   );
 }
 
+/** The current month in local time, as a period (2026-11). */
+function thisMonth(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
 function PeriodField({ value, onInput }: { value: string; onInput: (v: string) => void }) {
   return (
     <Field id="period" label="Kỳ" hint="2026, 2026-Q4 hoặc 2026-11; để trống là toàn bộ">
@@ -115,7 +121,7 @@ function PeriodField({ value, onInput }: { value: string; onInput: (v: string) =
 
 export function SummaryPanel() {
   const a = useAction();
-  const [period, setPeriod] = useState(() => new Date().toISOString().slice(0, 7));
+  const [period, setPeriod] = useState(thisMonth);
   const [s, setS] = useState<any>(null);
   return (
     <section aria-labelledby="sum-title">
@@ -164,7 +170,7 @@ export function SummaryPanel() {
 
 export function ReportPanel() {
   const a = useAction();
-  const [period, setPeriod] = useState(() => new Date().toISOString().slice(0, 7));
+  const [period, setPeriod] = useState(thisMonth);
   const [text, setText] = useState('');
   async function copy() {
     const el = document.getElementById('report-text') as HTMLTextAreaElement | null;
