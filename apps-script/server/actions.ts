@@ -2,7 +2,7 @@
 // summary and targets, Zalo report, audit view, retention purge, volunteers.
 import { VolunteerSchema } from '../../shared/schemas/registry';
 import { ACCOUNTS, FILINGS, LOG, SUMMARY_SHEET, TARGETS, VOLUNTEERS } from './layout';
-import { checkAccounts, checkFilings, type CellIssue } from './check';
+import { checkAccounts, checkFilings, checkTargets, type CellIssue } from './check';
 import { findDuplicates } from './duplicates';
 import { summarise, zaloReport, periodLabel, type Summary } from './summary';
 import { appendLog, currentUser, diff, type LogEntry } from './log';
@@ -69,16 +69,21 @@ export function checkData(ss: Spreadsheet, now = new Date()): CheckResult {
   const ctx = { today: isoDateVn(now), toDanPho: tdp, volunteers: vols, accountIds };
   const aIssues = checkAccounts(aRows.map((r) => r.cells), accounts.index, ctx);
   const fIssues = checkFilings(fRows.map((r) => r.cells), filings.index, ctx);
+  const targets = Table.open(ss, TARGETS);
+  const tRows = targets.rows();
+  const tIssues = checkTargets(tRows.map((r) => r.cells), targets.index, ctx);
   markSheet(accounts, aIssues);
   markSheet(filings, fIssues);
-  const all = [...aIssues, ...fIssues];
-  const headerOf = (t: 'accounts' | 'filings', key: string) => (t === 'accounts' ? ACCOUNTS : FILINGS).columns.find((c) => c.key === key)?.header ?? key;
+  markSheet(targets, tIssues);
+  const all = [...aIssues, ...fIssues, ...tIssues];
+  const SPECS = { accounts: ACCOUNTS, filings: FILINGS, targets: TARGETS };
+  const headerOf = (t: CellIssue['table'], key: string) => SPECS[t].columns.find((c) => c.key === key)?.header ?? key;
   return {
-    checkedRows: aRows.length + fRows.length,
+    checkedRows: aRows.length + fRows.length + tRows.length,
     issueCount: all.length,
     truncated: all.length > MAX_LISTED,
     issues: all.slice(0, MAX_LISTED).map((i) => ({
-      sheet: i.table === 'accounts' ? ACCOUNTS.name : FILINGS.name,
+      sheet: SPECS[i.table].name,
       a1: `${colA1(i.col)}${i.rowNumber}`,
       row: i.rowNumber,
       column: headerOf(i.table, i.key),

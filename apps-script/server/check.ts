@@ -8,7 +8,7 @@ import { cellBool, cellDate, cellText } from './util';
 import { PORTALS } from './layout';
 
 export interface CellIssue {
-  table: 'accounts' | 'filings';
+  table: 'accounts' | 'filings' | 'targets';
   rowNumber: number;
   /** 0-based column index in the sheet. */
   col: number;
@@ -173,5 +173,30 @@ export function checkFilings(rows: unknown[][], index: Index, ctx: CheckContext,
     if (acc && ctx.accountIds && !ctx.accountIds.has(acc)) push('accountId', 'Mã tài khoản không có trong trang «Tài khoản».');
     common(push, get, ctx);
   }
+  return issues;
+}
+
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
+
+export function checkTargets(rows: unknown[][], index: Index, ctx: CheckContext, firstRow = 2): CellIssue[] {
+  const issues: CellIssue[] = [];
+  const seen = new Set<string>();
+  rows.forEach((cells, r) => {
+    if (isBlankRow(cells)) return;
+    const rowNumber = firstRow + r;
+    const push = (key: string, message: string) => issues.push({ table: 'targets', rowNumber, col: index[key]!, key, message });
+    const tdp = cellText(cells[index.toDanPho!]);
+    if (!tdp) push('toDanPho', 'Thiếu tổ dân phố.');
+    else if (ctx.toDanPho.size && !ctx.toDanPho.has(tdp)) push('toDanPho', `Tổ dân phố «${tdp}» không có trong danh mục.`);
+    const period = cellText(cells[index.period!]);
+    if (!PERIOD.test(period)) push('period', 'Kỳ có dạng 2026, 2026-Q4 hoặc 2026-11.');
+    for (const key of ['accountsTarget', 'filingsTarget']) {
+      const v = cells[index[key]!];
+      if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) push(key, 'Chỉ tiêu phải là số nguyên không âm.');
+    }
+    const k = `${tdp}|${period}`;
+    if (tdp && period && seen.has(k)) push('period', `Chỉ tiêu của ${tdp} cho kỳ ${period} bị nhập hai lần.`);
+    seen.add(k);
+  });
   return issues;
 }

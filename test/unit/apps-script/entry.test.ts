@@ -141,6 +141,14 @@ describe('checkData', () => {
     expect(acc.backgrounds[1]![col('Số điện thoại') - 1]).toBe('#f4cccc');
     expect(acc.notes[1]![col('Năm sinh') - 1]).toContain('Năm sinh phải từ 1900');
     expect(acc.notes[1]![col('Họ và tên') - 1]).toBe('ghi chú riêng của tổ trưởng');
+    // Targets are checked too.
+    addon.gas.ss.sheet('Chỉ tiêu')!.writeCells(2, 1, [['Tổ dân phố 3', 'quý 4', -1, 5]]);
+    const withTargets = addon.run<{ issues: Array<{ sheet: string; a1: string; message: string }> }>('checkData');
+    expect(withTargets.issues.filter((i) => i.sheet === 'Chỉ tiêu').map((i) => `${i.a1} ${i.message}`)).toEqual([
+      'B2 Kỳ có dạng 2026, 2026-Q4 hoặc 2026-11.',
+      'C2 Chỉ tiêu phải là số nguyên không âm.',
+    ]);
+    addon.gas.ss.sheet('Chỉ tiêu')!.clearArea(2, 1, 1, 4, true);
     // Jump to the cell.
     addon.run('jumpToCell', 'Tài khoản', res.issues[0]!.a1);
     expect(addon.gas.ss.activeRange?.getA1Notation()).toBe(res.issues[0]!.a1);
