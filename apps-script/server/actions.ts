@@ -216,6 +216,8 @@ export function refreshSummary(ss: Spreadsheet, period: string | null = null, no
   let sheet = ss.getSheetByName(SUMMARY_SHEET);
   if (!sheet) sheet = ss.insertSheet(SUMMARY_SHEET);
   sheet.clearContents();
+  const maxRows = sheet.getMaxRows();
+  if (out.length > maxRows) sheet.insertRowsAfter(maxRows, out.length - maxRows);
   sheet.getRange(1, 1, out.length, W).setValues(out.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
   const charts = sheet.getCharts();
   const dataRange = sheet.getRange(chartHeaderRow, 1, Math.max(1, chartLastRow - chartHeaderRow + 1), 3);
