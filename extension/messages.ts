@@ -2,13 +2,13 @@
  * Messages between the extension's parts. One `type` string per message; the background answers
  * with plain JSON. (The sync engineer's messages live in extension/sync/.)
  */
-import type { Guide } from './guides/schema';
+import type { Guide, Portal } from './guides/schema';
 
 export type Message =
   /** Content script → background: which tab am I in? → number | null */
   | { type: 'guide:tab-id' }
-  /** Content script → background: a guide for a procedure code found in the URL → GuideForCode | null */
-  | { type: 'guide:for-code'; code: string }
+  /** Content script → background: a guide for a procedure code found in a hand-off URL → GuideForCode */
+  | { type: 'guide:for-code'; code: string; portal: Portal; url: string }
   /** Popup/content → background: end the resident's session → EndSessionReport */
   | { type: 'session:end' }
   /** Background → content script (keyboard command): focus the step panel. */

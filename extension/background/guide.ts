@@ -2,13 +2,27 @@
  * Background side of the guide: tells content scripts their tab id, drops a tab's guided session
  * when the tab closes, and forwards the keyboard command that focuses the step panel.
  */
+import { findByCode } from '../../shared/catalogue';
+import { guideForPortal } from '../guides/build';
+import { GuideSchema } from '../guides/schema';
+import type { GuideForCode, Message } from '../messages';
 import { guidedSessions } from '../storage/items';
-import type { Message } from '../messages';
+
+/** The guide for a code found in a hand-off URL (validated: the content script ships no zod). */
+export function guideForCode(code: string, portal: Parameters<typeof guideForPortal>[0], url: string): GuideForCode {
+  const known = findByCode(code);
+  const guide = guideForPortal(portal, code, known, url);
+  return { guide: guide ? GuideSchema.parse(guide) : null, procedureId: known?.id ?? null, procedureName: guide?.procedureName ?? `Thủ tục mã ${code}` };
+}
 
 export function setupGuide(): void {
   browser.runtime.onMessage.addListener((message: Message, sender, sendResponse) => {
     if (message?.type === 'guide:tab-id') {
       sendResponse(sender.tab?.id ?? null);
+      return;
+    }
+    if (message?.type === 'guide:for-code') {
+      sendResponse(guideForCode(message.code, message.portal, message.url));
       return;
     }
     return undefined;

@@ -7,7 +7,9 @@ import type { Step } from '../guides/schema';
 import { recordDiagnostic } from '../storage/diagnostics';
 import { redactPath } from './redact';
 import { guidedSessions, type GuidedSession } from '../storage/items';
-import { surfacesOf, type SurfaceId } from '../surfaces';
+import { LEGACY_SURFACES, surfacesOf, type SurfaceId } from '../surfaces';
+import { procedureCodeFromUrl } from '../surfaces/codes';
+import type { Guide, Portal } from '../guides/schema';
 import { extractDossierCode, extractDueDate } from './capture';
 import { findAnchor, isFilled, isVisible } from './find';
 import { alignToPage, explainToasts, isStepComplete, stepOnPage, type Probe } from './rules';
@@ -31,12 +33,26 @@ export interface ViewState {
   toastNotes: Array<{ toast: string; explain: string }>;
   /** Suggested by the page on a capture step; editable by the volunteer before confirming. */
   suggestion: { dossierCode: string | null; dueOn: string | null } | null;
-  /** True when this tab has no step for the current page (e.g. an unrelated portal page). */
+  /** True when the guide has no step left. */
   finished: boolean;
+  /** Messages about the page itself: a legacy page, a procedure recognised from the URL, … */
+  notices: Notice[];
+  /** In a frame: only the frame hint of the current step (no panel). */
+  frame: { hint: string } | null;
+}
+
+export interface Notice {
+  id: string;
+  text: string;
+  action?: { label: string; run(): void };
 }
 
 export interface RunnerOptions {
   tabKey: string;
+  /** Asks the background for the guide of a procedure code found in a hand-off URL. */
+  guideForCode?(code: string, portal: Portal, url: string): Promise<{ guide: Guide | null; procedureName: string } | null>;
+  /** True in a sub-frame (e.g. the MOJ declaration): shows frame hints only, never moves the steps. */
+  inFrame?: boolean;
   render(view: ViewState | null): void;
   /** The overlay's host element: its events and mutations are ignored. */
   isOwnNode(node: Node | null): boolean;
@@ -61,6 +77,7 @@ export class GuideRunner {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private missingTimer: ReturnType<typeof setTimeout> | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
+  private pageNotices: Notice[] = [];
   private lastCost = 0;
   private burst = 0;
   private lastViewKey = '';
@@ -80,10 +97,66 @@ export class GuideRunner {
   async start(): Promise<void> {
     this.unwatch = guidedSessions.watch((all) => this.adopt(all?.[this.opts.tabKey] ?? null));
     this.adopt((await guidedSessions.getValue())[this.opts.tabKey] ?? null);
+    if (!this.opts.inFrame) {
+      // Hand-off pages name their procedure in the URL: recognise it even before a session exists.
+      this.win.addEventListener('hashchange', this.onAnyNavigation);
+      this.win.addEventListener('popstate', this.onAnyNavigation);
+      void this.recognise();
+    }
+  }
+
+  private onAnyNavigation = (): void => {
+    if (!this.session) void this.recognise();
+  };
+
+  private recognisedFor = '';
+
+  /** Procedure from hand-off URL codes: starts a guide, or says the page differs from the chosen one. */
+  private async recognise(): Promise<void> {
+    const href = this.win.location.href;
+    if (this.recognisedFor === href || !this.opts.guideForCode) return;
+    this.recognisedFor = href;
+    const url = new URL(href);
+    const found = procedureCodeFromUrl(url);
+    const surface = surfacesOf(url)[0];
+    const portal = surface ? (surface.split('.')[0] as Portal) : undefined;
+    if (!found || !portal || portal === ('vneid' as Portal) || portal === 'dvcqg') return;
+    const current = this.session;
+    if (current && current.guide.procedureCode === found.code) return;
+    const answer = await this.opts.guideForCode(found.code, portal, href);
+    if (!answer?.guide || this.win.location.href !== href) return;
+    const guide = answer.guide;
+    if (!this.session) {
+      await this.replaceSession(guide);
+      this.pageNotices = [{ id: 'recognised', text: `Đã nhận ra thủ tục từ địa chỉ trang: “${guide.procedureName}” (mã ${found.code}).` }];
+    } else {
+      this.pageNotices = [
+        ...this.pageNotices.filter((n) => n.id !== 'differs'),
+        {
+          id: 'differs',
+          text: `Trang này là thủ tục “${answer.procedureName}” (mã ${found.code}), khác với thủ tục đã chọn “${this.session.guide.procedureName}”. Kiểm tra lại với người dân.`,
+          action: { label: 'Hướng dẫn theo thủ tục của trang này', run: () => void this.replaceSession(guide) },
+        },
+      ];
+    }
+    this.lastViewKey = '';
+    this.evaluate();
+  }
+
+  private async replaceSession(guide: Guide): Promise<void> {
+    const now = new Date().toISOString();
+    const session: GuidedSession = { guide, index: 0, done: [], startedAt: now, updatedAt: now };
+    const all = await guidedSessions.getValue();
+    all[this.opts.tabKey] = session;
+    await guidedSessions.setValue(all);
+    this.pageNotices = this.pageNotices.filter((n) => n.id !== 'differs');
+    this.adopt(session);
   }
 
   stop(): void {
     this.unwatch?.();
+    this.win.removeEventListener('hashchange', this.onAnyNavigation);
+    this.win.removeEventListener('popstate', this.onAnyNavigation);
     this.detach();
     this.opts.render(null);
   }
@@ -219,8 +292,11 @@ export class GuideRunner {
     const s = this.session;
     if (!s) return;
     const capture = { dossierCode: dossierCode.trim(), ...(dueOn ? { dueOn } : {}), confirmedAt: new Date().toISOString() };
+    // The confirmed code ends the guide, whichever branch (national form, MOJ, liên thông) led here.
     this.session = { ...s, capture };
-    this.evaluate({ confirmed: true });
+    this.setIndex(s.guide.steps.length, [...s.done, s.guide.steps[s.index]?.id ?? '']);
+    this.lastViewKey = '';
+    this.show();
   }
 
   async finish(): Promise<void> {
@@ -255,6 +331,7 @@ export class GuideRunner {
   }
 
   private persist(): void {
+    if (this.opts.inFrame) return;
     const snapshot = this.session;
     const key = this.opts.tabKey;
     this.saving = this.saving.then(async () => {
@@ -303,6 +380,15 @@ export class GuideRunner {
       pageChanged = true;
       this.hold = false;
       this.stepSince = Date.now();
+      this.pageNotices = this.pageNotices.filter((n) => n.id === 'recognised');
+      const legacy = this.surfaces.find((x) => LEGACY_SURFACES.has(x));
+      if (legacy) this.pageNotices.push({ id: 'legacy', text: LEGACY_POINTERS[legacy] ?? 'Đây là trang cũ của cổng.' });
+      if (!this.opts.inFrame) void this.recognise();
+    }
+    if (this.opts.inFrame) {
+      this.showFrame();
+      this.lastCost = performance.now() - started;
+      return;
     }
     const steps = s.guide.steps;
     let index = s.index;
@@ -381,6 +467,39 @@ export class GuideRunner {
       toastNotes: this.toastNotes,
       suggestion,
       finished: !step,
+      notices: this.pageNotices,
+      frame: null,
+    });
+  }
+
+  /** Sub-frames only spotlight the current step's frame hint; the top frame owns the steps. */
+  private showFrame(): void {
+    const s = this.session!;
+    const step = this.currentStep();
+    const hint = step?.frameHints?.find((h) => h.surfaces.some((x) => this.surfaces.includes(x)));
+    const anchor = hint ? findAnchor(hint.anchor.alts) : null;
+    const key = `frame|${s.startedAt}|${s.index}|${!!anchor}`;
+    if (key === this.lastViewKey && anchor === this.lastAnchor) return;
+    this.lastViewKey = key;
+    this.lastAnchor = anchor;
+    this.anchor = anchor;
+    if (!hint || !step) {
+      this.opts.render(null);
+      return;
+    }
+    this.opts.render({
+      session: s,
+      step,
+      index: s.index,
+      total: s.guide.steps.length,
+      surfaces: this.surfaces,
+      anchor,
+      status: anchor ? 'shown' : 'searching',
+      toastNotes: [],
+      suggestion: null,
+      finished: false,
+      notices: [],
+      frame: { hint: hint.hint },
     });
   }
 
@@ -397,3 +516,10 @@ export class GuideRunner {
     });
   }
 }
+
+/** Where to go instead of a legacy page (portals.md §2.1, §2.5, §4). */
+const LEGACY_POINTERS: Partial<Record<SurfaceId, string>> = {
+  'dvcqg.legacy': 'Đây là trang cũ của Cổng Dịch vụ công (dạng /p/home/…). Cổng hiện hành là dichvucong.gov.vn: mở trang chủ và tìm thủ tục bằng ô tìm kiếm.',
+  'vneid.oldIdp': 'Đây là trang đăng nhập cũ (xacthuc.dichvucong.gov.vn). Từ 1/7/2024 chỉ đăng nhập bằng VNeID: quay lại dichvucong.gov.vn và bấm “Đăng nhập”.',
+  'thainguyen.legacy': 'Đây là trang cũ của cổng Thái Nguyên. Hồ sơ nộp ở trang dichvucong.thainguyen.gov.vn/nop-ho-so (mở từ nút “Nộp trực tuyến” trên Cổng quốc gia).',
+};

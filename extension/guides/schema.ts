@@ -111,6 +111,10 @@ export const StepSchema = z
     sensitive: z.boolean().optional(),
     explainToasts: z.array(ToastExplanationSchema).optional(),
     capture: CaptureSchema.optional(),
+    /** Hints shown inside a frame while this step is current (the MOJ declaration frame). */
+    frameHints: z
+      .array(z.object({ surfaces: z.array(SurfaceIdSchema).min(1), anchor: AnchorSchema, hint: z.string().min(1) }).strict())
+      .optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -136,6 +140,8 @@ export const GuideSchema = z
     procedureId: z.string().nullable(),
     procedureCode: z.string().nullable(),
     procedureName: z.string().min(1),
+    /** Where "Bắt đầu hướng dẫn" opens the tab. */
+    startUrl: z.url({ protocol: /^https$/ }),
     steps: z.array(StepSchema).min(1),
   })
   .strict()

@@ -27,7 +27,6 @@ export interface OverlayProps {
   view: ViewState;
   placement: Placement;
   actions: OverlayActions;
-  notices: string[];
 }
 
 function fallbackText(view: ViewState): string | null {
@@ -36,7 +35,7 @@ function fallbackText(view: ViewState): string | null {
   return `Không tìm thấy ${a.kind} “${a.text}” — cổng có thể đã đổi giao diện; hãy tìm ${a.kind} có chữ “${a.text}”.`;
 }
 
-export function Overlay({ view, placement, actions, notices }: OverlayProps) {
+export function Overlay({ view, placement, actions }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [place, setPlace] = useState<Placement>(placement);
   const panel = useRef<HTMLDivElement>(null);
@@ -118,11 +117,11 @@ export function Overlay({ view, placement, actions, notices }: OverlayProps) {
       {anchor && <div class="ring" ref={ring} data-testid="spotlight" />}
       {anchor && step && !collapsed && (
         <div class="bubble" ref={bubble} role="tooltip" data-testid="hint" data-step={step.id} data-hidden="true">
-          {step.hint}
+          {view.frame?.hint ?? step.hint}
           <div class="arrow" ref={arrowEl} />
         </div>
       )}
-      <div
+      {!view.frame && <div
         class={`panel${collapsed ? ' collapsed' : ''}`}
         ref={panel}
         role="dialog"
@@ -167,10 +166,17 @@ export function Overlay({ view, placement, actions, notices }: OverlayProps) {
         {!collapsed && (
           <div>
             <p class="sr">{view.session.guide.procedureName}</p>
-            {notices.map((n) => (
-              <p class="warn" key={n}>
-                {n}
-              </p>
+            {view.notices.map((n) => (
+              <div class="warn" key={n.id} data-notice={n.id}>
+                {n.text}
+                {n.action && (
+                  <div class="row">
+                    <button type="button" onClick={n.action.run}>
+                      {n.action.label}
+                    </button>
+                  </div>
+                )}
+              </div>
             ))}
             {step ? (
               <StepBody view={view} fallback={fallback} titleId={titleId} hintId={hintId} actions={actions} />
@@ -197,7 +203,7 @@ export function Overlay({ view, placement, actions, notices }: OverlayProps) {
             </div>
           </div>
         )}
-      </div>
+      </div>}
     </div>
   );
 }

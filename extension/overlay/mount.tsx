@@ -6,7 +6,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { GuideRunner, type ViewState } from '../engine/runner';
-import type { Message } from '../messages';
+import type { GuideForCode, Message } from '../messages';
 import { panelPlacement, type CapturedFiling } from '../storage/items';
 import { Overlay, type OverlayActions, type Placement } from './Overlay';
 import { overlayCss } from './styles';
@@ -20,7 +20,6 @@ export async function mountGuide(ctx: ContentScriptContext): Promise<void> {
   let lastPageFocus: Element | null = null;
   let placement: Placement = await panelPlacement.getValue();
   let view: ViewState | null = null;
-  const notices: string[] = [];
 
   const ui = await createShadowRootUi(ctx, {
     name: HOST_TAG,
@@ -46,12 +45,15 @@ export async function mountGuide(ctx: ContentScriptContext): Promise<void> {
       render(null, ui.uiContainer);
       return;
     }
-    render(<Overlay view={view} placement={placement} actions={actions} notices={notices} />, ui.uiContainer);
+    render(<Overlay view={view} placement={placement} actions={actions} />, ui.uiContainer);
   };
 
   const runner = new GuideRunner({
     tabKey: String(tabId),
     isOwnNode,
+    inFrame: window !== window.top,
+    guideForCode: (code, portal, url) =>
+      browser.runtime.sendMessage({ type: 'guide:for-code', code, portal, url } satisfies Message).catch(() => null) as Promise<GuideForCode | null>,
     render(next) {
       view = next;
       draw();

@@ -2,7 +2,7 @@
 // catalogue procedure filed on the national portal has one.
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../shared/catalogue';
-import { guideFor } from '../../../extension/guides/build';
+import { guideFor, guideForPortal } from '../../../extension/guides/build';
 import { documentKey, isOptionalDocument } from '../../../extension/guides/dvcqg';
 import { GuideSchema, type AnchorAlt } from '../../../extension/guides/schema';
 import { SURFACE_IDS } from '../../../extension/surfaces';
@@ -53,5 +53,31 @@ describe('guide data', () => {
     expect(documentKey('Văn bản ủy quyền nếu có')).toBe('Văn bản ủy quyền');
     expect(isOptionalDocument('Văn bản ủy quyền nếu có')).toBe(true);
     expect(isOptionalDocument('Giấy chứng sinh')).toBe(false);
+  });
+});
+
+describe('hand-off guides', () => {
+  it('every catalogue procedure filed online has a valid guide with a capture step', () => {
+    for (const p of catalogue.filter((x) => x.filedOn.some((f) => f !== 'paper'))) {
+      const g = GuideSchema.parse(guideFor(p));
+      expect(g.steps.some((s) => s.capture), p.id).toBe(true);
+    }
+  });
+  it('justice procedures carry the MOJ wizard after the national steps, with the frame hint', () => {
+    const g = GuideSchema.parse(guideFor(catalogue.find((p) => p.id === 'III.7')!));
+    const ids = g.steps.map((s) => s.id);
+    expect(ids.indexOf('moj.handoff')).toBeGreaterThan(ids.indexOf('agency.card'));
+    expect(g.steps.find((s) => s.id === 'moj.declare')?.frameHints?.[0]?.surfaces).toEqual(['moj.eform']);
+  });
+  it('liên thông packages use the shared next button and capture the return date', () => {
+    const g = GuideSchema.parse(guideFor(catalogue.find((p) => p.id === 'X.1')!));
+    expect(g.portal).toBe('lienthong');
+    expect(g.steps.find((s) => s.id === 'lt.finish')?.anchor?.text).toBe('Hoàn thành');
+    expect(g.steps.at(-1)?.capture?.dueLabels).toEqual(['Ngày hẹn trả dự kiến']);
+  });
+  it('Thái Nguyên and unknown codes get a portal guide named after the code', () => {
+    const g = GuideSchema.parse(guideForPortal('thainguyen', '2.000815', undefined, 'https://dichvucong.thainguyen.gov.vn/nop-ho-so?MaTTHCDP=2.000815.000.00.00.H55'));
+    expect(g.procedureName).toBe('Thủ tục mã 2.000815');
+    expect(g.procedureId).toBeNull();
   });
 });

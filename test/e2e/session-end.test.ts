@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PORTAL_HOSTS, SESSION_ORIGINS } from '../../shared/hosts';
+import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
+import { startFixtureServer, type FixtureServer } from './harness/https-server';
+import { expectStep, panel } from './guide-helpers';
+
+/**
+ * Patches the extension's isolated world (where the content script runs) so that any read of a
+ * secret field's value, or of the key/data of an event on one, is recorded. Page-world getters
+ * cannot see content-script reads; this can.
+ */
+const ISOLATED_PROBE = `(() => {
+  const secret = (el) => !!el && el instanceof HTMLInputElement && (el.type === 'password' || el.type === 'number' || el.getAttribute('inputmode') === 'numeric' || el.getAttribute('autocomplete') === 'one-time-code');
+  const reads = (globalThis.__secretReads = []);
+  const wrap = (proto, prop, test) => {
+    const d = Object.getOwnPropertyDescriptor(proto, prop);
+    Object.defineProperty(proto, prop, { configurable: true, get() { if (test(this)) reads.push(prop); return d.get.call(this); }, set: d.set });
+  };
+  wrap(HTMLInputElement.prototype, 'value', secret);
+  wrap(HTMLInputElement.prototype, 'valueAsNumber', secret);
+  wrap(KeyboardEvent.prototype, 'key', (e) => secret(e.target));
+  wrap(KeyboardEvent.prototype, 'code', (e) => secret(e.target));
+  wrap(InputEvent.prototype, 'data', (e) => secret(e.target));
+  return 'ok';
+})()`;
+
+async function extensionWorld(page: Page): Promise<(expression: string) => Promise<unknown>> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: Array<{ id: number; name: string; auxData?: { type?: string; isDefault?: boolean } }> = [];
+  cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  await expect.poll(() => contexts.some((c) => c.auxData?.type === 'isolated' && c.name === 'Trợ lý DVC')).toBe(true);
+  const ctx = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Trợ lý DVC')!;
+  return async (expression) => ((await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, returnByValue: true })) as { result: { value: unknown } }).result.value;
+}
+
+async function openPopupAndStart(b: ExtensionBrowser, query: string, id: string): Promise<Page> {
+  const popup = await b.openExtensionPage('popup.html');
+  await popup.getByLabel('Tìm thủ tục của người dân (tên hoặc mã)').fill(query);
+  await popup.locator(`[data-procedure-id="${id}"] button`).click();
+  await popup.getByRole('button', { name: 'Bắt đầu hướng dẫn' }).click();
+  return popup;
+}
+
+async function storageOf(b: ExtensionBrowser, server: FixtureServer, host: string) {
+  const page = await b.context.newPage();
+  await page.goto(`https://${host}/__probe`);
+  const state = await page.evaluate(async () => ({
+    cookie: document.cookie,
+    localStorage: localStorage.length,
+    indexedDB: (await indexedDB.databases()).map((d) => d.name),
+  }));
+  await page.close();
+  void server;
+  return state;
+}
+
+describe('VNeID hints and ending a resident session', () => {
+  let server: FixtureServer;
+  let b: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    for (const origin of SESSION_ORIGINS) {
+      server.route('GET', new URL(origin).hostname, '/__probe', (_q, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>probe</title>'));
+    }
+    b = await launchWithExtension({ port: server.port });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await server?.close();
+  });
+
+  it('gives login hints on VNeID without ever reading the password, OTP or passcode', async () => {
+    const page = await openPopupAndStart(b, 'khai tử', 'III.3');
+    await page.waitForURL(/thu-tuc-hanh-chinh/);
+    const errors = collectPageErrors(page);
+    await expectStep(page, 'login.start');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForURL(/sso\.dancuquocgia\.gov\.vn/);
+    await expectStep(page, 'vneid.method');
+    const world = await extensionWorld(page);
+    expect(await world(ISOLATED_PROBE)).toBe('ok');
+
+    await page.locator('#username').fill('001099000001');
+    await page.locator('#password').pressSequentially('mat-khau-1');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await expectStep(page, 'vneid.otp');
+    for (let i = 1; i <= 6; i++) await page.locator(`input[name="otp${i}"]`).pressSequentially(String(i));
+    await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await expectStep(page, 'vneid.consent');
+    expect(await panel(page).textContent()).toContain('Xác nhận chia sẻ');
+    await page.locator('#agree').check();
+    await page.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
+    await expectStep(page, 'vneid.passcode');
+    await page.locator('input[name="passcode"]').pressSequentially('123456');
+    await page.waitForTimeout(300); // let the engine's debounced evaluations run over the typed passcode
+
+    // Neither the page's own guarded getters nor the extension's isolated world saw a secret read.
+    expect(await world('globalThis.__secretReads')).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __secretReads: string[] }).__secretReads)).toEqual([]);
+    // Control: the probe does catch a read made from the extension's world.
+    expect(await world("document.querySelector('input[name=passcode]').value.length, globalThis.__secretReads.length")).toBe(1);
+    await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await page.waitForURL(/thu-tuc-hanh-chinh/);
+    await expectStep(page, 'agency.province');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('"Kết thúc phiên" clears cookies, localStorage and IndexedDB of every portal origin; the next session starts clean', async () => {
+    // The previous test left the resident logged in on dichvucong.gov.vn and VNeID.
+    expect((await storageOf(b, server, PORTAL_HOSTS.dvcqg)).localStorage).toBeGreaterThan(0);
+    expect((await storageOf(b, server, PORTAL_HOSTS.vneid)).indexedDB).toContain('vneid-cache');
+    expect((await b.context.cookies()).some((c) => c.name === 'dvc_session')).toBe(true);
+
+    // Starting the next resident's guide offers to end the previous session first.
+    const popup = await openPopupAndStart(b, 'khai sinh', 'III.2');
+    await popup.getByRole('button', { name: 'Kết thúc phiên cũ rồi bắt đầu' }).click();
+    await popup.waitForURL(/dichvucong\.gov\.vn\/thu-tuc-hanh-chinh/);
+    // The new guide starts from "Đăng nhập": nobody is logged in any more.
+    await expectStep(popup, 'login.start');
+
+    const cookies = (await b.context.cookies()).filter((c) => SESSION_ORIGINS.some((o) => new URL(o).hostname.endsWith(c.domain.replace(/^\./, ''))));
+    expect(cookies).toEqual([]);
+    for (const origin of SESSION_ORIGINS) {
+      const host = new URL(origin).hostname;
+      const state = await storageOf(b, server, host);
+      expect(state, host).toEqual({ cookie: '', localStorage: 0, indexedDB: [] });
+    }
+    await popup.close();
+
+    // The popup button reports what was cleared.
+    const again = await b.openExtensionPage('popup.html');
+    await again.getByRole('button', { name: 'Kết thúc phiên' }).click();
+    const report = again.getByTestId('session-report');
+    await expect.poll(() => report.textContent()).toContain('Đã xoá');
+    const text = (await report.textContent()) ?? '';
+    for (const h of ['dichvucong.gov.vn', 'sso.dancuquocgia.gov.vn', 'dichvucongnganhtuphap.moj.gov.vn', 'dichvucong.thainguyen.gov.vn']) expect(text).toContain(h);
+    expect(text).toContain('IndexedDB');
+    await again.close();
+  });
+});
