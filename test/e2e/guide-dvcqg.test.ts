@@ -138,6 +138,9 @@ describe('guide on the national portal (fixtures)', () => {
     await panel(page).getByRole('button', { name: 'Xác nhận mã hồ sơ' }).click();
     await expect.poll(() => panel(page).getByTestId('captured-code').textContent()).toBe('H55.242-261127-0001');
     await expect.poll(() => panel(page).locator('[data-mount="record-filing"] iframe').count()).toBe(1);
+    // The sync engineer's RecordFilingForm renders in that frame, with the captured code.
+    const filing = page.frameLocator('tro-ly-dvc iframe[title="Ghi hồ sơ vào sổ"]');
+    await expect.poll(() => filing.locator('body').textContent(), { timeout: 10_000 }).toContain('H55.242-261127-0001');
 
     expect(onlyOverlayHost(await foreignMutations(page))).toEqual([]);
     expect(errors).toEqual([]);

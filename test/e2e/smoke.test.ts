@@ -20,6 +20,10 @@ describe('built extension in real Chromium', () => {
     await expect.poll(() => popup.locator('[data-procedure-id]').count()).toBeGreaterThan(0);
     const letterItems = await popup.locator('[data-procedure-id]:not([data-procedure-id^="X."])').count();
     expect(letterItems).toBe(47);
+    // The record page of the sync part opens from the popup.
+    const [record] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('button', { name: 'Ghi tài khoản đã hỗ trợ' }).click()]);
+    expect(record.url()).toBe(`chrome-extension://${browser.extensionId}/record.html`);
+    await record.close();
     await popup.close();
   });
 
