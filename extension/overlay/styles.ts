@@ -1,5 +1,6 @@
 /**
- * Overlay styles, injected into the shadow root only. Pixel units (never rem: the portal's <html>
+ * Overlay styles (panel and bubble on their own compositing layers: a page that rewrites its DOM
+ * all the time must not repaint them), injected into the shadow root only. Pixel units (never rem: the portal's <html>
  * font size must not scale us), text ≥ 16 px, contrast ≥ 7:1 for body text.
  */
 export const overlayCss = `
@@ -10,11 +11,11 @@ export const overlayCss = `
   box-shadow: 0 0 0 3px #1a1a1a, 0 0 0 9px rgba(255, 179, 0, 0.35); transition: none; }
 @media (prefers-reduced-motion: no-preference) { .ring { animation: pulse 1.6s ease-in-out 2; } }
 @keyframes pulse { 50% { box-shadow: 0 0 0 3px #1a1a1a, 0 0 0 14px rgba(255, 179, 0, 0.2); } }
-.bubble { position: fixed; top: 0; left: 0; z-index: 2147483647; max-width: 340px; padding: 12px 14px; background: #0b3d91; color: #fff;
+.bubble { position: fixed; top: 0; left: 0; z-index: 2147483647; will-change: transform; max-width: 340px; padding: 12px 14px; background: #0b3d91; color: #fff;
   border-radius: 10px; box-shadow: 0 6px 24px rgba(0,0,0,.35); pointer-events: none; font-size: 17px; }
 .bubble[data-hidden="true"] { visibility: hidden; }
 .bubble .arrow { position: absolute; width: 12px; height: 12px; background: #0b3d91; transform: rotate(45deg); }
-.panel { position: fixed; z-index: 2147483647; width: 380px; max-width: calc(100vw - 24px); max-height: calc(100vh - 24px); overflow: auto;
+.panel { position: fixed; z-index: 2147483647; will-change: transform; contain: layout paint style; width: 380px; max-width: calc(100vw - 24px); max-height: calc(100vh - 24px); overflow: auto;
   background: #fff; color: #111; border: 2px solid #0b3d91; border-radius: 12px; box-shadow: 0 8px 32px rgba(0,0,0,.35); padding: 14px 16px; }
 .panel[data-place="bottom-right"] { right: 12px; bottom: 12px; }
 .panel[data-place="bottom-left"] { left: 12px; bottom: 12px; }
