@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './harness/https-server';
+import { catalogue } from '../../shared/catalogue';
+import { guideFor } from '../../extension/guides/build';
 import { expectStep, foreignMutations, hint, onlyOverlayHost, panel } from './guide-helpers';
 
 const PDF = { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%fixture\n') };
@@ -27,6 +29,20 @@ async function storedSessions(b: ExtensionBrowser): Promise<unknown> {
     const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
     return (await api.storage.local.get('guide.sessions'))['guide.sessions'];
   });
+}
+
+async function setSessionStep(b: ExtensionBrowser, page: Page, stepId: string): Promise<void> {
+  const guide = guideFor(catalogue.find((p) => p.id === 'III.2')!)!;
+  const index = guide.steps.findIndex((s) => s.id === stepId);
+  const now = new Date().toISOString();
+  await b.worker.evaluate(
+    async ({ url, index, guide, now }) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number }>> }; storage: { local: { set(v: object): Promise<void> } } } }).chrome;
+      const [tab] = await api.tabs.query({ url });
+      await api.storage.local.set({ 'guide.sessions': { [String(tab!.id)]: { guide, index, done: [], startedAt: now, updatedAt: now } } });
+    },
+    { url: page.url(), index, guide, now },
+  );
 }
 
 async function choose(page: Page, pickerIndex: number, typed: string, option: string) {
@@ -220,6 +236,51 @@ describe('guide on the national portal (fixtures)', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/sso\.dancuquocgia\.gov\.vn/);
     await expect.poll(() => panel(page).getAttribute('data-step')).toBe('vneid.method');
+    await page.close();
+  });
+
+  it('keeps the hint on an anchor inside a scroll container, under a fixed header and a high z-index modal, without covering it', async () => {
+    const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title></head><body style="margin:0">
+      <header style="position:fixed;top:0;left:0;right:0;height:64px;background:#c00;z-index:99999">Cổng Dịch vụ công Quốc gia</header>
+      <div style="position:fixed;inset:80px 0 0 0;z-index:2147483000;background:rgba(0,0,0,.3)">
+        <div id="scroller" style="margin:0 auto;width:520px;height:300px;overflow:auto;background:#fff">
+          <div style="height:700px">Nội dung dài</div>
+          <section><h3>Chọn cơ quan thực hiện</h3><button type="button" aria-haspopup="listbox" style="width:300px">-- Chọn Tỉnh/Thành phố --</button>
+          <button type="button" aria-haspopup="listbox" style="width:300px">-- Chọn Phường/Xã --</button></section>
+          <div style="height:700px"></div>
+        </div>
+      </div></body></html>`;
+    const uuid = '019d2bfd-3fe0-70ac-b9d6-000000000042';
+    server.route('GET', 'dichvucong.gov.vn', `/thu-tuc-hanh-chinh/${uuid}`, (_q, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+    const page = await b.context.newPage();
+    await page.goto(`https://dichvucong.gov.vn/thu-tuc-hanh-chinh/${uuid}`);
+    await setSessionStep(b, page, 'agency.province');
+    await expectStep(page, 'agency.province');
+    const anchor = page.getByRole('button', { name: '-- Chọn Tỉnh/Thành phố --' });
+    const overlaps = (a: { x: number; y: number; width: number; height: number }, z: { x: number; y: number; width: number; height: number }) =>
+      a.x < z.x + z.width && z.x < a.x + a.width && a.y < z.y + z.height && z.y < a.y + a.height;
+    // Scrolled into view inside its container, below the fixed header.
+    const box = (await anchor.boundingBox())!;
+    expect(box.y).toBeGreaterThan(64);
+    expect(box.y + box.height).toBeLessThan(860);
+    const bubble = (await hint(page).boundingBox())!;
+    const panelBox = (await panel(page).boundingBox())!;
+    expect(overlaps(bubble, box)).toBe(false);
+    expect(overlaps(panelBox, box)).toBe(false);
+    // Above the modal (z-index 2147483000 over the whole page below the header): the panel gets the pointer.
+    const top = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName.toLowerCase(), { x: panelBox.x + panelBox.width / 2, y: panelBox.y + panelBox.height / 2 });
+    expect(top).toBe('tro-ly-dvc');
+    // The ring follows when the container scrolls.
+    await page.locator('#scroller').evaluate((el) => el.scrollBy(0, 60));
+    await expect
+      .poll(async () => {
+        const ring = (await page.locator('tro-ly-dvc [data-testid="spotlight"]').boundingBox())!;
+        const now = (await anchor.boundingBox())!;
+        return Math.round(Math.abs(ring.y + 6 - now.y));
+      })
+      .toBeLessThan(2);
+    // Nothing in the page's DOM changed except the host element.
+    expect(await page.evaluate(() => document.body.querySelectorAll('*').length)).toBe(9); // as served
     await page.close();
   });
 });
