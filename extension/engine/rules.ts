@@ -69,3 +69,39 @@ export function explainToasts(step: Step, toasts: readonly string[]): Array<{ to
   }
   return out;
 }
+
+/**
+ * Moves through the steps the page lets us pass: completes the current step while its rules hold,
+ * and realigns to the page's own steps when the current one belongs elsewhere. `hold` (after the
+ * volunteer pressed back/skip) stops automatic completion until a real action or a page change.
+ */
+export function advance(
+  steps: readonly Step[],
+  start: number,
+  surfaces: readonly SurfaceId[],
+  probeFor: (step: Step, first: boolean) => Probe,
+  opts: { hold: boolean; pageChanged: boolean },
+): { index: number; completed: string[] } {
+  let index = start;
+  let first = true;
+  const completed: string[] = [];
+  for (let guard = 0; guard <= steps.length * 2; guard++) {
+    const step = steps[index];
+    if (!step) break;
+    if (!opts.hold && isStepComplete(step, probeFor(step, first))) {
+      completed.push(step.id);
+      index++;
+      first = false; // a click or confirmation counts for one step only
+      continue;
+    }
+    if (!stepOnPage(step, surfaces) && (opts.pageChanged || !opts.hold)) {
+      const aligned = alignToPage(steps, index, surfaces);
+      if (aligned !== null && aligned !== index) {
+        index = aligned;
+        continue;
+      }
+    }
+    break;
+  }
+  return { index, completed };
+}

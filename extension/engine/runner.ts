@@ -12,7 +12,7 @@ import { procedureCodeFromUrl } from '../surfaces/codes';
 import type { Guide, Portal } from '../guides/schema';
 import { extractDossierCode, extractDueDate } from './capture';
 import { findAnchor, isFilled, isVisible } from './find';
-import { alignToPage, explainToasts, isStepComplete, stepOnPage, type Probe } from './rules';
+import { advance, explainToasts, stepOnPage, type Probe } from './rules';
 
 /** How long an anchor may be missing before the fallback text and a diagnostics entry. */
 export const MISSING_AFTER_MS = 3000;
@@ -390,27 +390,12 @@ export class GuideRunner {
       this.lastCost = performance.now() - started;
       return;
     }
-    const steps = s.guide.steps;
-    let index = s.index;
-    const done = new Set(s.done);
-    for (let guard = 0; guard <= steps.length * 2; guard++) {
-      const step = steps[index];
-      if (!step) break;
-      if (!this.hold && isStepComplete(step, this.probe(step, trigger))) {
-        done.add(step.id);
-        index++;
-        trigger = {};
-        continue;
-      }
-      if (!stepOnPage(step, this.surfaces) && (pageChanged || !this.hold)) {
-        const aligned = alignToPage(steps, index, this.surfaces);
-        if (aligned !== null && aligned !== index) {
-          index = aligned;
-          continue;
-        }
-      }
-      break;
-    }
+    const result = advance(s.guide.steps, s.index, this.surfaces, (step, first) => this.probe(step, first ? trigger : {}), {
+      hold: this.hold,
+      pageChanged,
+    });
+    const index = result.index;
+    const done = new Set([...s.done, ...result.completed]);
     if (index !== s.index || done.size !== s.done.length || trigger.confirmed) this.setIndex(index, [...done]);
     this.show();
     this.lastCost = performance.now() - started;

@@ -6,7 +6,7 @@ import { LOGGED_IN, UPLOADED_FILE, button } from './anchors';
 import type { Rule, Step } from './schema';
 import type { ProcedureLike } from './procedure-like';
 import { PROCEDURE_NOTES } from './procedure-notes';
-import { vneidSteps } from './vneid';
+import { LOGIN_MODAL_OPEN, vneidSteps } from './vneid';
 
 /** Pages with the portal header and its "Đăng nhập" button. */
 const HEADER_PAGES = ['dvcqg.home', 'dvcqg.search', 'dvcqg.catalogue', 'dvcqg.online', 'dvcqg.detail'] as const;
@@ -45,7 +45,7 @@ export function loginStart(): Step {
     hint: 'Bấm “Đăng nhập” ở góc trên bên phải. Đăng nhập bằng tài khoản VNeID của chính người dân, không dùng tài khoản của bạn.',
     details: ['Nếu người dân đã đăng nhập, bước này tự qua.'],
     anchor: button('Đăng nhập'),
-    complete: [{ kind: 'page', surfaces: ['vneid.login', 'vneid.oldIdp'] }, loggedIn],
+    complete: [{ kind: 'page', surfaces: ['vneid.login', 'vneid.oldIdp'] }, loggedIn, ...LOGIN_MODAL_OPEN],
   };
 }
 

@@ -7,7 +7,7 @@ import { PORTAL_HOSTS } from '../../shared/hosts';
 import { LOGGED_IN, button } from './anchors';
 import { captureStep } from './dvcqg';
 import type { Anchor, AnchorAlt, Step } from './schema';
-import { vneidSteps } from './vneid';
+import { LOGIN_MODAL_OPEN, vneidSteps } from './vneid';
 
 const NEXT: Anchor = {
   kind: 'nút',
@@ -33,7 +33,7 @@ export function lienthongSteps(kind: 'khai-sinh' | 'khai-tu'): Step[] {
       hint: 'Bấm “Đăng nhập” và đăng nhập bằng tài khoản VNeID của chính người dân.',
       details: ['Nếu người dân đã đăng nhập, bước này tự qua.'],
       anchor: button('Đăng nhập'),
-      complete: [{ kind: 'page', surfaces: ['vneid.login'] }, { kind: 'appears', anchor: LOGGED_IN }],
+      complete: [{ kind: 'page', surfaces: ['vneid.login'] }, { kind: 'appears', anchor: LOGGED_IN }, ...LOGIN_MODAL_OPEN],
     },
     ...vneidSteps(),
     {

@@ -6,6 +6,8 @@ import { LOGGED_IN, button } from './anchors';
 import type { AnchorAlt, Rule, Step } from './schema';
 
 const PORTAL_AFTER_LOGIN = ['dvcqg.home', 'dvcqg.detail', 'dvcqg.sso', 'dvcqg.form', 'dvcqg.search'] as const;
+/** Where the code, consent and passcode modals can show: VNeID itself or a portal page (Ant Design modals). */
+const MODAL_PAGES = ['vneid.login', 'dvcqg.home', 'dvcqg.search', 'dvcqg.detail', 'dvcqg.form', 'lienthong.home', 'lienthong.declare'] as const;
 const dialogWith = (text: string[]): AnchorAlt[] => [
   { role: 'dialog', text },
   { css: '.ant-modal-content', note: '2026-11: Ant Design modals (portals.md §2.5)' },
@@ -14,6 +16,15 @@ const OTP = dialogWith(['Mã xác nhận', 'Nhập mã xác nhận']);
 const CONSENT: AnchorAlt[] = [{ role: 'button', text: ['Xác nhận chia sẻ'], match: 'exact' }];
 const PASSCODE = dialogWith(['Nhập passcode', 'passcode']);
 const done: Rule[] = [{ kind: 'page', surfaces: [...PORTAL_AFTER_LOGIN] }, { kind: 'appears', anchor: LOGGED_IN }];
+/** On a portal page the modal steps end when the resident is logged in (never on the page itself). */
+const modalDone: Rule[] = [{ kind: 'appears', anchor: LOGGED_IN }];
+
+/** Any login modal is showing: "Đăng nhập" was pressed even if the page did not change. */
+export const LOGIN_MODAL_OPEN: Rule[] = [
+  { kind: 'appears', anchor: OTP.slice(0, 1) },
+  { kind: 'appears', anchor: CONSENT },
+  { kind: 'appears', anchor: PASSCODE.slice(0, 1) },
+];
 
 export function vneidSteps(): Step[] {
   return [
@@ -36,34 +47,34 @@ export function vneidSteps(): Step[] {
     },
     {
       id: 'vneid.otp',
-      surfaces: ['vneid.login'],
+      surfaces: [...MODAL_PAGES],
       title: 'Mã xác nhận 6 số',
       hint: 'Người dân đọc mã xác nhận 6 số trong tin nhắn hoặc ứng dụng VNeID và tự nhập, rồi bấm “Xác nhận”.',
       details: ['Trợ lý không đọc mã này.'],
       sensitive: true,
       optional: true,
       anchor: { kind: 'hộp', text: 'Mã xác nhận', alts: OTP },
-      complete: [{ kind: 'appears', anchor: CONSENT }, { kind: 'appears', anchor: PASSCODE.slice(0, 1) }, ...done],
+      complete: [{ kind: 'appears', anchor: CONSENT }, { kind: 'appears', anchor: PASSCODE.slice(0, 1) }, { kind: 'page', surfaces: ['dvcqg.sso'] }, ...modalDone],
     },
     {
       id: 'vneid.consent',
-      surfaces: ['vneid.login'],
+      surfaces: [...MODAL_PAGES],
       title: 'Đồng ý chia sẻ dữ liệu',
       hint: 'Đọc cho người dân nghe nội dung chia sẻ dữ liệu. Người dân đồng ý thì tích ô “Tôi đã đọc và hiểu rõ…” và bấm “Xác nhận chia sẻ”.',
       sensitive: true,
       optional: true,
       anchor: { kind: 'nút', text: 'Xác nhận chia sẻ', alts: CONSENT },
-      complete: [{ kind: 'click' }, { kind: 'appears', anchor: PASSCODE.slice(0, 1) }, ...done],
+      complete: [{ kind: 'click' }, { kind: 'appears', anchor: PASSCODE.slice(0, 1) }, { kind: 'page', surfaces: ['dvcqg.sso'] }, ...modalDone],
     },
     {
       id: 'vneid.passcode',
-      surfaces: ['vneid.login'],
+      surfaces: [...MODAL_PAGES],
       title: 'Passcode VNeID',
       hint: 'Người dân tự nhập passcode VNeID 6 số rồi bấm “Xác nhận”. Không đọc to, không ghi lại passcode.',
       sensitive: true,
       optional: true,
       anchor: { kind: 'hộp', text: 'Nhập passcode', alts: PASSCODE },
-      complete: done,
+      complete: [{ kind: 'page', surfaces: ['dvcqg.sso'] }, ...modalDone],
     },
   ];
 }

@@ -1,9 +1,11 @@
 // The engine's completion rules and page alignment, as pure functions over a Probe.
 import { describe, expect, it } from 'vitest';
 import { extractDossierCode, extractDueDate } from '../../../extension/engine/capture';
-import { alignToPage, explainToasts, isStepComplete, ruleMet, type Probe } from '../../../extension/engine/rules';
+import { advance, alignToPage, explainToasts, isStepComplete, ruleMet, type Probe } from '../../../extension/engine/rules';
+import { catalogue } from '../../../shared/catalogue';
+import { guideFor } from '../../../extension/guides/build';
 import { textMatches } from '../../../extension/engine/text';
-import type { Step } from '../../../extension/guides/schema';
+import type { AnchorAlt, Step } from '../../../extension/guides/schema';
 
 const probe = (p: Partial<Probe> = {}): Probe => ({
   surfaces: [],
@@ -96,5 +98,42 @@ describe('text matching and capture', () => {
   });
   it('reads the expected return date as yyyy-mm-dd', () => {
     expect(extractDueDate('Ngày hẹn trả dự kiến: 5/10/2026', ['Ngày hẹn trả dự kiến'])).toBe('2026-10-05');
+  });
+});
+
+describe('advance through a real guide', () => {
+  const guide = guideFor(catalogue.find((p) => p.id === 'III.2')!)!;
+  const ids = guide.steps.map((s) => s.id);
+  const at = (id: string) => ids.indexOf(id);
+  const loggedIn = (alts: readonly AnchorAlt[]) => alts.some((a) => a.css === '.user-dropdown');
+
+  it('a resident already logged in goes straight from "Đăng nhập" to the agency on the procedure page', () => {
+    const r = advance(guide.steps, 0, ['dvcqg.detail'], () => probe({ surfaces: ['dvcqg.detail'], appears: loggedIn }), { hold: false, pageChanged: true });
+    expect(ids[r.index]).toBe('agency.province');
+    expect(r.completed).toContain('login.start');
+  });
+
+  it('login modals on the portal page itself: "Đăng nhập" completes and the code modal step shows there', () => {
+    const otpOpen = (alts: readonly AnchorAlt[]) => alts.some((a) => a.role === 'dialog' && a.text?.includes('Mã xác nhận'));
+    const r = advance(guide.steps, 0, ['dvcqg.detail'], () => probe({ surfaces: ['dvcqg.detail'], appears: otpOpen }), { hold: false, pageChanged: false });
+    expect(ids[r.index]).toBe('vneid.otp');
+  });
+
+  it('the VNeID page after "Đăng nhập" shows the login method, and the /sso return skips to the next page step', () => {
+    expect(ids[advance(guide.steps, 0, ['vneid.login'], () => probe({ surfaces: ['vneid.login'] }), { hold: false, pageChanged: true }).index]).toBe('vneid.method');
+    expect(ids[advance(guide.steps, at('vneid.passcode'), ['dvcqg.detail'], () => probe({ surfaces: ['dvcqg.detail'], appears: loggedIn }), { hold: false, pageChanged: true }).index]).toBe('agency.province');
+  });
+
+  it('a click counts for one step only, and "hold" stops automatic completion after back/skip', () => {
+    const r = advance(guide.steps, at('agency.confirm'), ['dvcqg.detail'], (_s, first) => probe({ surfaces: ['dvcqg.detail'], clicked: first }), { hold: false, pageChanged: false });
+    expect(ids[r.index]).toBe('agency.card');
+    const held = advance(guide.steps, at('agency.province'), ['dvcqg.detail'], () => probe({ surfaces: ['dvcqg.detail'], filled: () => true }), { hold: true, pageChanged: false });
+    expect(ids[held.index]).toBe('agency.province');
+  });
+
+  it('the hand-off to the MOJ wizard jumps to the wizard steps', () => {
+    const g = guideFor(catalogue.find((p) => p.id === 'III.7')!)!;
+    const r = advance(g.steps, g.steps.findIndex((s) => s.id === 'agency.card'), ['moj.handoff'], () => probe({ surfaces: ['moj.handoff'] }), { hold: false, pageChanged: true });
+    expect(g.steps[r.index]!.id).toBe('moj.handoff');
   });
 });
