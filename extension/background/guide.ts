@@ -36,6 +36,9 @@ export function setupGuide(): void {
     });
   });
 
+  // Tab ids do not survive a browser restart: guided sessions keyed by them are stale.
+  browser.runtime.onStartup.addListener(() => void guidedSessions.setValue({}));
+
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'focus-guide' && tab?.id !== undefined) {
       void browser.tabs.sendMessage(tab.id, { type: 'guide:focus-panel' } satisfies Message).catch(() => undefined);

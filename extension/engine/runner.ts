@@ -6,7 +6,7 @@
 import type { Step } from '../guides/schema';
 import { recordDiagnostic } from '../storage/diagnostics';
 import { redactPath } from './redact';
-import { guidedSessions, type GuidedSession } from '../storage/items';
+import { guidedSessions, residentSession, type GuidedSession } from '../storage/items';
 import { LEGACY_SURFACES, surfacesOf, type SurfaceId } from '../surfaces';
 import { procedureCodeFromUrl } from '../surfaces/codes';
 import type { Guide, Portal } from '../guides/schema';
@@ -149,6 +149,8 @@ export class GuideRunner {
     const all = await guidedSessions.getValue();
     all[this.opts.tabKey] = session;
     await guidedSessions.setValue(all);
+    // A guide started from a hand-off page also means a resident may be logged in on this computer.
+    if (!(await residentSession.getValue())) await residentSession.setValue({ startedAt: now, procedureName: guide.procedureName });
     this.pageNotices = this.pageNotices.filter((n) => n.id !== 'differs');
     this.adopt(session);
   }

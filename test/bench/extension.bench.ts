@@ -138,7 +138,7 @@ export const extension: Bench = async () => {
     const opsWith = median(withOps);
     const opsWithout = median(withoutOps);
     const slowdown = Math.max(0, (1 - median(ratios)) * 100);
-    results.push({ name: `extension: mutation-heavy page slowdown (${Math.round(opsWithout / 0.8)} → ${Math.round(opsWith / 0.8)} DOM changes/s)`, value: Math.round(slowdown * 10) / 10, unit: '%', budget: 10 });
+    results.push({ name: `extension: mutation-heavy page slowdown (median of 12 paired runs; ~${Math.round(opsWithout / 0.8)} DOM changes/s)`, value: Math.round(slowdown * 10) / 10, unit: '%', budget: 10 });
   } finally {
     await withExt.close();
     await without.close();
