@@ -33,7 +33,7 @@ export default defineConfig({
       },
     },
     // The record form is framed in the overlay on portal pages only.
-    web_accessible_resources: [{ resources: ['filing-frame.html', 'chunks/*', 'assets/*'], matches: CONTENT_MATCHES }],
+    web_accessible_resources: [{ resources: ['filing-frame.html'], matches: CONTENT_MATCHES }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'tro-ly-dvc@congnghesocongdong.vn', strict_min_version: '128.0' } } }
       : {}),
