@@ -106,6 +106,11 @@ describe('sites the portal hands off to (fixtures)', () => {
     await expect.poll(() => differs.textContent(), { timeout: 10_000 }).toContain('(mã 2.000815), khác với thủ tục đã chọn “Đăng ký khai sinh”');
     await differs.getByRole('button', { name: 'Hướng dẫn theo thủ tục của trang này' }).click();
     await expectStep(page, 'tn.profile');
+    // The page shown after login is recognised, with the way back to the filing page.
+    await page.goto('https://dichvucong.thainguyen.gov.vn/thong-tin-cong-dan');
+    await expectStep(page, 'tn.citizen', { hint: false });
+    await page.goBack();
+    await expectStep(page, 'tn.profile');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await expectStep(page, 'tn.service');
     await page.locator('mat-select[name="case_id"]').click();
