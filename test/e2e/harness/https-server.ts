@@ -42,7 +42,11 @@ function certificate() {
   return certCache;
 }
 
-/** Maps a request to a fixture file: /a/b → a/b.html or a/b/index.html; SPA hosts fall back to index.html. */
+/**
+ * Maps a request to a fixture file: /a/b → a/b.html or a/b/index.html, then the nearest route-prefix
+ * page (a/_.html), then, for single-page-app hosts, the host's one shell (_spa.html): like the real
+ * SPA, every route is served the same page and the fixture's own router script renders it.
+ */
 async function staticFile(host: string, pathname: string): Promise<string | undefined> {
   const base = path.join(FIXTURES_DIR, host);
   const clean = path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -58,6 +62,8 @@ async function staticFile(host: string, pathname: string): Promise<string | unde
     const file = path.join(base, ...segments.slice(0, i), '_.html');
     if ((await stat(file).catch(() => undefined))?.isFile()) return file;
   }
+  const shell = path.join(base, '_spa.html');
+  if ((await stat(shell).catch(() => undefined))?.isFile()) return shell;
   return undefined;
 }
 
