@@ -59,6 +59,12 @@ export function App() {
       <button type="button" onClick={() => openExtensionPage('/record.html')}>
         Ghi tài khoản đã hỗ trợ
       </button>{' '}
+      <button type="button" onClick={() => openExtensionPage('/record.html#hang-cho')}>
+        Hàng chờ gửi
+      </button>{' '}
+      <button type="button" onClick={() => openExtensionPage('/options.html')}>
+        Liên kết sổ của phường
+      </button>{' '}
       <button type="button" onClick={() => openExtensionPage('/diagnostics.html')}>
         Nhật ký lỗi hướng dẫn
       </button>
