@@ -7,7 +7,7 @@ import { validateEndpoint } from '../../../extension/sync/endpoint';
 import { EMPTY_SETTINGS, INITIAL_STATE, type OutboxItem, type SyncSettings, type SyncState } from '../../../extension/sync/types';
 import { fakeEndpoint, memoryCell } from './fake-endpoint';
 
-const ENDPOINT = 'https://script.google.com/macros/s/AKfycbx0123456789abcdefghijklmnopqrstuv/exec';
+const ENDPOINT = 'https://script.google.com/macros/s/TEST-fixture-deployment-id-000000000/exec';
 const CODE = 'ma-truy-cap-1234';
 
 export function filing(n: number, clientId: string = crypto.randomUUID()): SyncRecord {
@@ -61,8 +61,8 @@ describe('backoff', () => {
 describe('endpoint URL', () => {
   it('accepts only Apps Script /exec deployment URLs', () => {
     expect(validateEndpoint(` ${ENDPOINT} `)).toEqual({ ok: true, url: ENDPOINT });
-    expect(validateEndpoint('https://script.google.com/a/macros/phuong.vn/s/AKfycbx0123456789abcdefghijklmnop/exec').ok).toBe(true);
-    for (const bad of ['', 'http://script.google.com/macros/s/AKfycbx0123456789abcdefghij/exec', 'https://script.google.com/macros/s/AKfycbx0123456789abcdefghij/dev', 'https://evil.example/macros/s/AKfycbx0123456789abcdefghij/exec', `${ENDPOINT}?x=1`]) {
+    expect(validateEndpoint('https://script.google.com/a/macros/phuong.vn/s/TEST-fixture-deployment-id-0000/exec').ok).toBe(true);
+    for (const bad of ['', 'http://script.google.com/macros/s/TEST-fixture-deployment-22/exec', 'https://script.google.com/macros/s/TEST-fixture-deployment-22/dev', 'https://evil.example/macros/s/TEST-fixture-deployment-22/exec', `${ENDPOINT}?x=1`]) {
       const r = validateEndpoint(bad);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.message).toMatch(/[àáảãạăâđêôơư]/);
