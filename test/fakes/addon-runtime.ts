@@ -34,16 +34,28 @@ export function loadAddon(opts: GasOptions = {}) {
     assertPlain(result, name);
     return (result === undefined ? undefined : JSON.parse(JSON.stringify(result))) as T;
   };
-  /** POSTs a text/plain body to doPost and parses the JSON answer. */
+  /**
+   * POSTs a text/plain body to doPost and parses the JSON answer. The web app
+   * executes as the account that deployed it (the owner), so its writes are
+   * checked against the owner, whoever the active user is.
+   */
   const post = (body: string | object) => {
     const contents = typeof body === 'string' ? body : JSON.stringify(body);
-    const out = g.doPost!({ postData: { contents, length: Buffer.byteLength(contents), type: 'text/plain', name: 'postData' }, parameter: {}, parameters: {}, contextPath: '', contentLength: Buffer.byteLength(contents), queryString: '' }) as {
-      getContent(): string;
-      getMimeType(): string;
-    };
+    const previous = gas.state.runAs;
+    gas.state.runAs = gas.ss.owner;
+    let out: { getContent(): string; getMimeType(): string };
+    try {
+      out = g.doPost!({ postData: { contents, length: Buffer.byteLength(contents), type: 'text/plain', name: 'postData' }, parameter: {}, parameters: {}, contextPath: '', contentLength: Buffer.byteLength(contents), queryString: '' }) as typeof out;
+    } finally {
+      gas.state.runAs = previous;
+    }
     return { mime: out.getMimeType(), body: JSON.parse(out.getContent()) as Record<string, any> };
   };
-  return { gas, g, run, post, logs, context };
+  /** Acts as another signed-in user (a second group leader, the owner…) for the following calls. */
+  const actAs = (email: string) => {
+    gas.state.activeUser = email;
+  };
+  return { gas, g, run, post, actAs, logs, context };
 }
 
 export type Addon = ReturnType<typeof loadAddon>;

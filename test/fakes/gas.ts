@@ -4,8 +4,9 @@
 // number formats ('@' keeps text, otherwise numeric and ISO-date strings are
 // parsed like the Sheets UI does), a leading apostrophe forcing text, strings
 // starting with '=' becoming formulas, notes, backgrounds, data validations,
-// protections, developer metadata, charts. Every call on a spreadsheet object
-// is counted so tests can prove batch reads and writes.
+// protections (enforced against the acting user, with the real Sheets message),
+// developer metadata, charts. Every call on a spreadsheet object is counted so
+// tests can prove batch reads and writes.
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,7 +51,7 @@ export function colLetter(col: number): string {
   return s;
 }
 
-function parseA1(a1: string, maxRows: number): { row: number; col: number; numRows: number; numCols: number } {
+function parseA1(a1: string, maxRows: number): { row: number; col: number; numRows: number; numCols: number; openRows: boolean } {
   const m = /^([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/i.exec(a1.replace(/\$/g, ''));
   if (!m) throw new Error('Range not found');
   const colOf = (s: string) => s.toUpperCase().split('').reduce((a, c) => a * 26 + c.charCodeAt(0) - 64, 0);
@@ -59,7 +60,7 @@ function parseA1(a1: string, maxRows: number): { row: number; col: number; numRo
   const c2 = m[3] ? colOf(m[3]) : c1;
   // "C2:C" and "J:J" run to the last row of the sheet.
   const r2 = m[4] ? Number(m[4]) : m[3] ? maxRows : r1;
-  return { row: Math.min(r1, r2), col: Math.min(c1, c2), numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  return { row: Math.min(r1, r2), col: Math.min(c1, c2), numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1, openRows: Boolean(m[3] && !m[4]) };
 }
 
 interface RangeRule<T> {
@@ -145,12 +146,26 @@ class FakeDataValidationBuilder {
   }
 }
 
+/** The error Sheets raises when a script writes, as a user who is not an editor, into a protected range or sheet. */
+export const PROTECTED_EDIT_ERROR =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+function emailOf(e: string | { getEmail(): string }): string {
+  return (typeof e === 'string' ? e : e.getEmail()).trim().toLowerCase();
+}
+
 export class FakeProtection {
   description = '';
   warningOnly = false;
   editors = new Set<string>();
   domainEdit = true;
   removed = false;
+  /**
+   * "Until the script actually changes the list of editors for the range …, the
+   * permissions mirror those of the spreadsheet itself, which effectively means
+   * that the range remains unprotected." Set by the first editor change.
+   */
+  restricted = false;
   constructor(
     private readonly counter: CallCounter,
     readonly type: 'RANGE' | 'SHEET',
@@ -160,8 +175,24 @@ export class FakeProtection {
   ) {
     this.editors.add(owner);
   }
+  private get owner() {
+    return this.sheet.spreadsheet.owner;
+  }
+  /** Not Apps Script API: may `email` edit the cells this protects? The owner always may. */
+  allows(email: string): boolean {
+    const e = email.toLowerCase();
+    if (e === this.owner || this.warningOnly || !this.restricted) return true;
+    if (this.editors.has(e)) return true;
+    // Domain edit: everyone in the owner's domain (a Workspace setting).
+    return this.domainEdit && e !== '' && e.split('@')[1] === this.owner.split('@')[1];
+  }
+  /** Changing a protection needs the same right as editing what it protects. */
+  private guard() {
+    if (!this.allows(this.sheet.spreadsheet.actor())) throw new Error(PROTECTED_EDIT_ERROR);
+  }
   setDescription(d: string) {
     this.counter.hit('Protection.setDescription');
+    this.guard();
     this.description = d;
     return this;
   }
@@ -171,23 +202,50 @@ export class FakeProtection {
   }
   setWarningOnly(w: boolean) {
     this.counter.hit('Protection.setWarningOnly');
+    this.guard();
     this.warningOnly = w;
+    if (!w) this.restricted = true;
     return this;
   }
   isWarningOnly() {
+    this.counter.hit('Protection.isWarningOnly');
     return this.warningOnly;
+  }
+  canEdit() {
+    this.counter.hit('Protection.canEdit');
+    return this.allows(this.sheet.spreadsheet.actor());
   }
   addEditor(e: string | { getEmail(): string }) {
     this.counter.hit('Protection.addEditor');
-    this.editors.add(typeof e === 'string' ? e : e.getEmail());
+    return this.add([e]);
+  }
+  addEditors(list: Array<string | { getEmail(): string }>) {
+    this.counter.hit('Protection.addEditors');
+    return this.add(list);
+  }
+  private add(list: Array<string | { getEmail(): string }>) {
+    this.guard();
+    for (const e of list) this.editors.add(emailOf(e));
+    this.restricted = true;
     return this;
+  }
+  removeEditor(e: string | { getEmail(): string }) {
+    this.counter.hit('Protection.removeEditor');
+    return this.remove_([e]);
   }
   removeEditors(list: Array<string | { getEmail(): string }>) {
     this.counter.hit('Protection.removeEditors');
+    return this.remove_(list);
+  }
+  /** The owner and the user running the script stay editors (as in Sheets). */
+  private remove_(list: Array<string | { getEmail(): string }>) {
+    this.guard();
+    const me = this.sheet.spreadsheet.actor().toLowerCase();
     for (const e of list) {
-      const email = typeof e === 'string' ? e : e.getEmail();
-      if (email !== this.sheet.spreadsheet.owner) this.editors.delete(email);
+      const email = emailOf(e);
+      if (email !== this.owner && email !== me) this.editors.delete(email);
     }
+    this.restricted = true;
     return this;
   }
   getEditors() {
@@ -195,10 +253,12 @@ export class FakeProtection {
     return [...this.editors].map((email) => ({ getEmail: () => email }));
   }
   canDomainEdit() {
+    this.counter.hit('Protection.canDomainEdit');
     return this.domainEdit;
   }
   setDomainEdit(v: boolean) {
     this.counter.hit('Protection.setDomainEdit');
+    this.guard();
     this.domainEdit = v;
     return this;
   }
@@ -210,8 +270,16 @@ export class FakeProtection {
   }
   remove() {
     this.counter.hit('Protection.remove');
+    this.guard();
     this.removed = true;
     this.sheet.protections = this.sheet.protections.filter((p) => p !== this);
+  }
+  /** Not Apps Script API: does this protection cover any cell of the block? */
+  covers(row: number, col: number, numRows: number, numCols: number): boolean {
+    if (this.type === 'SHEET' || !this.range) return true;
+    const r = this.range;
+    const rLast = r.openRows ? Infinity : r.row + r.numRows - 1;
+    return row <= rLast && row + numRows - 1 >= r.row && col <= r.col + r.numCols - 1 && col + numCols - 1 >= r.col;
   }
 }
 
@@ -336,9 +404,15 @@ export class FakeRange {
     readonly col: number,
     readonly numRows: number,
     readonly numCols: number,
+    /** "C2:C" or "J:J": the range follows the sheet as it grows. */
+    readonly openRows = false,
   ) {}
   private get counter() {
     return this.sheet.counter;
+  }
+  /** Every write checks the protections covering the range against the acting user. */
+  private guard() {
+    this.sheet.guardWrite(this.row, this.col, this.numRows, this.numCols);
   }
   private checkShape(data: unknown[][], what: string): void {
     if (!Array.isArray(data) || data.length !== this.numRows) {
@@ -416,12 +490,14 @@ export class FakeRange {
   }
   setValues(data: Cell[][]) {
     this.counter.hit('Range.setValues');
+    this.guard();
     this.checkShape(data, 'values');
     this.sheet.writeCells(this.row, this.col, data);
     return this;
   }
   setValue(v: Cell) {
     this.counter.hit('Range.setValue');
+    this.guard();
     this.sheet.writeCells(this.row, this.col, Array.from({ length: this.numRows }, () => Array(this.numCols).fill(v)));
     return this;
   }
@@ -435,17 +511,20 @@ export class FakeRange {
   }
   setNotes(notes: string[][]) {
     this.counter.hit('Range.setNotes');
+    this.guard();
     this.checkShape(notes, 'notes');
     this.sheet.writeGrid(this.sheet.notes, this.row, this.col, notes.map((r) => r.map((n) => (n == null ? '' : String(n)))));
     return this;
   }
   setNote(note: string) {
     this.counter.hit('Range.setNote');
+    this.guard();
     this.sheet.writeGrid(this.sheet.notes, this.row, this.col, Array.from({ length: this.numRows }, () => Array(this.numCols).fill(note ?? '')));
     return this;
   }
   clearNote() {
     this.counter.hit('Range.clearNote');
+    this.guard();
     this.sheet.writeGrid(this.sheet.notes, this.row, this.col, Array.from({ length: this.numRows }, () => Array(this.numCols).fill('')));
     return this;
   }
@@ -455,17 +534,20 @@ export class FakeRange {
   }
   setBackgrounds(colors: Array<Array<string | null>>) {
     this.counter.hit('Range.setBackgrounds');
+    this.guard();
     this.checkShape(colors, 'backgrounds');
     this.sheet.writeGrid(this.sheet.backgrounds, this.row, this.col, colors.map((r) => r.map((c) => c ?? '#ffffff')));
     return this;
   }
   setBackground(color: string | null) {
     this.counter.hit('Range.setBackground');
+    this.guard();
     this.sheet.writeGrid(this.sheet.backgrounds, this.row, this.col, Array.from({ length: this.numRows }, () => Array(this.numCols).fill(color ?? '#ffffff')));
     return this;
   }
   setNumberFormat(format: string) {
     this.counter.hit('Range.setNumberFormat');
+    this.guard();
     this.sheet.numberFormats.push({ row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols, value: format });
     return this;
   }
@@ -475,6 +557,7 @@ export class FakeRange {
   }
   setDataValidation(rule: FakeDataValidation | null) {
     this.counter.hit('Range.setDataValidation');
+    this.guard();
     this.sheet.validations.push({ row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols, value: rule });
     return this;
   }
@@ -484,32 +567,39 @@ export class FakeRange {
   }
   setFontWeight(w: string) {
     this.counter.hit('Range.setFontWeight');
+    this.guard();
     this.sheet.fontWeights.push({ row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols, value: w });
     return this;
   }
   setFontColor(_c: string) {
     this.counter.hit('Range.setFontColor');
+    this.guard();
     return this;
   }
   setFontSize(_s: number) {
     this.counter.hit('Range.setFontSize');
+    this.guard();
     return this;
   }
   setWrap(_w: boolean) {
     this.counter.hit('Range.setWrap');
+    this.guard();
     return this;
   }
   setHorizontalAlignment(_a: string) {
     this.counter.hit('Range.setHorizontalAlignment');
+    this.guard();
     return this;
   }
   clearContent() {
     this.counter.hit('Range.clearContent');
+    this.guard();
     this.sheet.clearArea(this.row, this.col, this.numRows, this.numCols, false);
     return this;
   }
   clear() {
     this.counter.hit('Range.clear');
+    this.guard();
     this.sheet.clearArea(this.row, this.col, this.numRows, this.numCols, true);
     return this;
   }
@@ -560,6 +650,16 @@ export class FakeSheet {
   }
 
   // ---- helpers (not Apps Script API; not counted) ----
+  /** Throws the real Sheets error when the acting user may not edit a protection covering the block. */
+  guardWrite(row: number, col: number, numRows: number, numCols: number): void {
+    const who = this.spreadsheet.actor();
+    for (const p of this.protections) {
+      if (p.covers(row, col, numRows, numCols) && !p.allows(who)) throw new Error(PROTECTED_EDIT_ERROR);
+    }
+  }
+  private guardRows(row: number, numRows: number): void {
+    this.guardWrite(row, 1, numRows, Math.max(this.maxCols, 1));
+  }
   writeGrid<T>(grid: T[][], row: number, col: number, data: T[][]): void {
     for (let r = 0; r < data.length; r++) {
       const target = (grid[row - 1 + r] ??= []);
@@ -673,7 +773,7 @@ export class FakeSheet {
     if (typeof a === 'string') {
       const p = parseA1(a, this.maxRows);
       this.checkBounds(p.row, p.col, p.numRows, p.numCols);
-      return new FakeRange(this, p.row, p.col, p.numRows, p.numCols);
+      return new FakeRange(this, p.row, p.col, p.numRows, p.numCols, p.openRows);
     }
     const row = a;
     const col = b ?? 1;
@@ -694,6 +794,7 @@ export class FakeSheet {
   }
   insertRowsAfter(after: number, n: number) {
     this.counter.hit('Sheet.insertRowsAfter');
+    this.guardRows(after + 1, n);
     if (after < 1 || after > this.maxRows) throw new Error('Those rows are out of bounds.');
     for (const grid of [this.values, this.formulas, this.notes, this.backgrounds] as unknown[][][]) {
       if (grid.length > after) grid.splice(after, 0, ...Array.from({ length: n }, () => []));
@@ -714,15 +815,18 @@ export class FakeSheet {
   appendRow(row: Cell[]) {
     // appendRow grows the sheet when it is full.
     this.counter.hit('Sheet.appendRow');
+    this.guardRows(this.lastRowIndex() + 1, 1);
     this.writeCells(this.lastRowIndex() + 1, 1, [row]);
     return this;
   }
   deleteRow(row: number) {
     this.counter.hit('Sheet.deleteRow');
+    this.guardRows(row, 1);
     return this.deleteRowsUncounted(row, 1);
   }
   deleteRows(row: number, n: number) {
     this.counter.hit('Sheet.deleteRows');
+    this.guardRows(row, n);
     return this.deleteRowsUncounted(row, n);
   }
   private deleteRowsUncounted(row: number, n: number) {
@@ -733,6 +837,7 @@ export class FakeSheet {
   }
   insertColumnsAfter(after: number, n: number) {
     this.counter.hit('Sheet.insertColumnsAfter');
+    this.guardWrite(1, after + 1, this.maxRows, n);
     for (const grid of [this.values, this.formulas, this.notes, this.backgrounds] as unknown[][][]) {
       for (const row of grid) if (row && row.length > after) row.splice(after, 0, ...Array(n).fill(undefined));
     }
@@ -775,6 +880,7 @@ export class FakeSheet {
   }
   clear() {
     this.counter.hit('Sheet.clear');
+    this.guardRows(1, this.maxRows);
     // "Clears the sheet of content and formatting information."
     this.numberFormats = [];
     this.fontWeights = [];
@@ -786,6 +892,7 @@ export class FakeSheet {
   }
   clearContents() {
     this.counter.hit('Sheet.clearContents');
+    this.guardRows(1, this.maxRows);
     this.values = [];
     this.formulas = [];
     return this;
@@ -847,6 +954,8 @@ export class FakeSpreadsheet {
   activeSheet: FakeSheet | undefined;
   activeRange: FakeRange | undefined;
   toasts: string[] = [];
+  /** Not Apps Script API: the account the script is running as (set by createGas). */
+  actor: () => string = () => this.owner;
   private nextId = 0;
   constructor(
     readonly counter: CallCounter,
@@ -866,6 +975,11 @@ export class FakeSpreadsheet {
   }
   getId() {
     return this.id;
+  }
+  getOwner() {
+    this.counter.hit('Spreadsheet.getOwner');
+    const email = this.owner;
+    return { getEmail: () => email };
   }
   getName() {
     this.counter.hit('Spreadsheet.getName');
@@ -1053,7 +1167,10 @@ export function createGas(opts: GasOptions = {}) {
   const now = opts.now ?? (() => Date.now());
   const state = {
     authMode: opts.authMode ?? 'FULL',
+    /** The signed-in user (menu, sidebar, triggers). Tests switch it to act as another leader. */
     activeUser: opts.activeUser ?? 'totruong@example.com',
+    /** The account the script runs as when it is not the active user (the web app executes as its deployer). */
+    runAs: null as string | null,
     sleeps: [] as number[],
     lockHeld: false,
     lockWaitsFailed: 0,
@@ -1264,9 +1381,13 @@ export function createGas(opts: GasOptions = {}) {
     },
   };
 
+  // Writes are checked as the account the script runs as: the signed-in user for
+  // menus and sidebar calls, the deployer (the owner) for the web app.
+  const actor = () => (state.runAs ?? (state.authMode === 'NONE' ? '' : state.activeUser)).toLowerCase();
+  ss.actor = actor;
   const Session = {
     getActiveUser: () => ({ getEmail: () => (state.authMode === 'NONE' ? '' : state.activeUser) }),
-    getEffectiveUser: () => ({ getEmail: () => ss.owner }),
+    getEffectiveUser: () => ({ getEmail: () => actor() }),
     getScriptTimeZone: () => 'Asia/Ho_Chi_Minh',
   };
 

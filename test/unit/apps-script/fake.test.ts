@@ -64,4 +64,44 @@ describe('SpreadsheetApp fake', () => {
     const none = createGas({ authMode: 'NONE' });
     expect(() => none.globals.PropertiesService.getScriptProperties().getProperty('x')).toThrow(/permission/);
   });
+
+  it('protections: writes by a non-editor throw the real Sheets message; the owner, editors and warning-only ranges pass', () => {
+    const gas = createGas({ activeUser: 'a@example.com' });
+    const s = gas.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('T');
+    const col = s.getRange('A:A').protect();
+    // A new protection mirrors the spreadsheet's sharing until its editors change.
+    s.getRange('A1').setValue('x');
+    col.addEditor('a@example.com');
+    col.removeEditors(col.getEditors());
+    // The owner and the user running the script cannot be removed.
+    expect([...col.editors].sort()).toEqual(['a@example.com', 'owner@example.com']);
+    col.setDomainEdit(false);
+    const log = gas.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('L');
+    const whole = log.protect();
+    whole.addEditors(['a@example.com']);
+    whole.setDomainEdit(false);
+    gas.state.activeUser = 'b@example.com';
+    const MSG = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+    expect(col.canEdit()).toBe(false);
+    expect(() => s.getRange(5, 1, 1, 3).setValues([['x', 'y', 'z']])).toThrow(MSG);
+    // Open-ended column protections follow the sheet as it grows.
+    expect(() => s.insertRowsAfter(1000, 10)).toThrow(MSG);
+    expect(() => s.getRange('A2:B3').setNotes([['n', ''], ['', '']])).toThrow(MSG);
+    expect(() => s.getRange('A2:B3').setBackground('#ff0000')).toThrow(MSG);
+    expect(() => s.deleteRow(2)).toThrow(MSG);
+    expect(() => log.appendRow(['x'])).toThrow(MSG);
+    expect(() => log.getRange('C9').clear()).toThrow(MSG);
+    expect(() => whole.addEditor('b@example.com')).toThrow(MSG);
+    s.getRange('B2:C3').setValues([['ok', 'ok'], ['ok', 'ok']]);
+    expect(s.getRange('A5').getValue()).toBe('');
+    whole.warningOnly = true;
+    log.appendRow(['warned only']);
+    gas.state.activeUser = 'owner@example.com';
+    expect(col.canEdit()).toBe(true);
+    s.getRange('A5').setValue('owner');
+    gas.state.activeUser = 'b@example.com';
+    gas.state.runAs = 'owner@example.com';
+    expect(gas.globals.Session.getEffectiveUser().getEmail()).toBe('owner@example.com');
+    s.getRange('A6').setValue('web app as owner');
+  });
 });

@@ -77,11 +77,11 @@ describe('Thiết lập sổ', () => {
     expect(lists.map((r) => r['Ứng dụng']).filter(Boolean)).toEqual(['Cổng DVC quốc gia/VNeID', 'Cổng DVC tỉnh', 'C-Thái Nguyên', 'Phổ Yên SmartCity']);
     expect(lists.some((r) => String(r['Thủ tục']).startsWith('III.2 — '))).toBe(true);
     expect(lists.map((r) => r['Trạng thái hồ sơ']).filter(Boolean)).toContain('Yêu cầu bổ sung');
-    // Protected: id columns and the whole log; only the owner may edit.
+    // Protected: id columns and the whole log; only the owner and the person who ran set-up may edit.
     const descs = ss.getProtections('RANGE').map((p) => p.description).concat(ss.getProtections('SHEET').map((p) => p.description));
     expect(descs.some((d) => d.includes('Mã bản ghi'))).toBe(true);
     expect(descs.some((d) => d.includes('Nhật ký'))).toBe(true);
-    for (const p of [...ss.getProtections('RANGE'), ...ss.getProtections('SHEET')]) expect([...p.editors]).toEqual(['owner@example.com']);
+    for (const p of [...ss.getProtections('RANGE'), ...ss.getProtections('SHEET')]) expect([...p.editors].sort()).toEqual(['owner@example.com', 'totruong@example.com']);
     expect(ss.sheet('Mã truy cập')!.hidden).toBe(true);
     expect(ss.metadata.find((m) => m.key === 'troLyDvc.schemaVersion')?.value).toBe(String(REGISTRY_SCHEMA_VERSION));
     expect(addon.gas.ui.alerts.at(-1)).toContain('Đã thiết lập sổ');
