@@ -2,10 +2,11 @@
  * The guide overlay: spotlight ring on the anchor, a hint bubble placed by @floating-ui/dom and a
  * compact step panel (ARIA dialog, lang="vi"). Rendered in the content script's shadow root.
  */
-import { arrow, autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
+import { arrow, autoUpdate, computePosition, hide, offset, shift } from '@floating-ui/dom';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ViewState } from '../engine/runner';
 import type { CapturedFiling } from '../storage/items';
+import { avoidControls, BUBBLE_WIDTHS, controlsNear, panelCorner, type AvoidData, type Box } from './placement';
 
 export type Placement = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 const PLACES: Placement[] = ['bottom-right', 'bottom-left', 'top-left', 'top-right'];
@@ -61,7 +62,9 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
     const b = bubble.current;
     const r = ring.current;
     if (!anchor || !b || !r) return;
+    let latest = 0;
     return autoUpdate(anchor, b, () => {
+      const run = ++latest;
       const rect = anchor.getBoundingClientRect();
       Object.assign(r.style, {
         left: `${rect.left - 6}px`,
@@ -70,19 +73,48 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         height: `${rect.height + 12}px`,
         display: rect.width || rect.height ? 'block' : 'none',
       });
-      avoidPanelOverlap(panel.current, rect, place, setPlace);
-      void computePosition(anchor, b, {
-        strategy: 'fixed',
-        // Beside the anchor first: above/below are where the portal's own labels, checkboxes and
-        // dropdown lists are.
-        placement: 'right',
-        middleware: [offset(14), flip({ fallbackPlacements: ['left', 'top', 'bottom'] }), shift({ padding: 8 }), arrow({ element: arrowEl.current! }), hide()],
-      }).then(({ x, y, placement: side, middlewareData }) => {
+      // The controls around the anchor, measured once per update: neither the panel nor the bubble
+      // may cover them (nor the anchor itself).
+      const controls = controlsNear(anchor);
+      const p = panel.current;
+      let panelBox: Box | null = null;
+      if (p && rect.width && rect.height) {
+        const size = p.getBoundingClientRect();
+        const corner = panelCorner(place, { width: size.width, height: size.height }, controls, { width: innerWidth, height: innerHeight });
+        if (corner !== place) return setPlace(corner);
+        panelBox = { x: size.x, y: size.y, width: size.width, height: size.height };
+      }
+      const obstacles = panelBox ? [...controls, panelBox] : controls;
+      const position = (width: number) => {
+        b.style.maxWidth = `${width}px`;
+        return computePosition(anchor, b, {
+          strategy: 'fixed',
+          placement: 'right',
+          middleware: [offset(14), shift({ padding: 8 }), avoidControls(() => obstacles), arrow({ element: arrowEl.current! }), hide()],
+        });
+      };
+      const score = (r: Awaited<ReturnType<typeof position>>) => (r.middlewareData.avoidControls as AvoidData | undefined)?.score ?? 0;
+      void (async () => {
+        // Widest bubble that covers nothing; if none does, the one that covers least.
+        let best: { width: number; result: Awaited<ReturnType<typeof position>> } | null = null;
+        for (const width of BUBBLE_WIDTHS) {
+          if (run !== latest) return null;
+          const result = await position(width);
+          if (!best || score(result) < score(best.result)) best = { width, result };
+          if (score(result) === 0) break;
+        }
+        if (run !== latest) return null;
+        if (b.style.maxWidth !== `${best!.width}px`) best = { width: best!.width, result: await position(best!.width) };
+        return run === latest ? best!.result : null;
+      })().then((done) => {
+        if (!done) return; // a newer update is placing the bubble
+        const { x, y, placement: side, middlewareData } = done;
         Object.assign(b.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
         b.dataset.hidden = String(!!middlewareData.hide?.referenceHidden);
         b.dataset.ready = 'true';
         const ar = arrowEl.current;
         if (ar && middlewareData.arrow) {
+          Object.assign(ar.style, { top: '', right: '', bottom: '', left: '' });
           const edge = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' }[side.split('-')[0]!]!;
           Object.assign(ar.style, { left: middlewareData.arrow.x != null ? `${middlewareData.arrow.x}px` : '', top: middlewareData.arrow.y != null ? `${middlewareData.arrow.y}px` : '', [edge]: '-6px' });
         }
@@ -315,14 +347,4 @@ function Finished({ view, titleId, hintId, actions }: { view: ViewState; titleId
       </div>
     </div>
   );
-}
-
-function avoidPanelOverlap(panel: HTMLElement | null, target: DOMRect, place: Placement, setPlace: (p: Placement) => void): void {
-  // A large container (a whole form) cannot be avoided: the volunteer can move the panel.
-  if (!panel || target.height > innerHeight * 0.5 || target.width > innerWidth * 0.6) return;
-  const p = panel.getBoundingClientRect();
-  const overlaps = !(p.right < target.left || p.left > target.right || p.bottom < target.top || p.top > target.bottom);
-  if (!overlaps) return;
-  const flipped = (place.startsWith('bottom') ? place.replace('bottom', 'top') : place.replace('top', 'bottom')) as Placement;
-  setPlace(flipped);
 }

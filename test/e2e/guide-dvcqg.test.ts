@@ -6,7 +6,7 @@ import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from '.
 import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './harness/https-server';
 import { catalogue } from '../../shared/catalogue';
 import { guideFor } from '../../extension/guides/build';
-import { expectStep, foreignMutations, hint, onlyOverlayHost, panel } from './guide-helpers';
+import { expectControlsClear, expectStep, foreignMutations, hint, onlyOverlayHost, panel } from './guide-helpers';
 
 const PDF = { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%fixture\n') };
 
@@ -74,9 +74,13 @@ describe('guide on the national portal (fixtures)', () => {
     await expectStep(page, 'login.start');
     expect(await page.locator('tro-ly-dvc .panel').getAttribute('role')).toBe('dialog');
     expect(await page.locator('tro-ly-dvc .root').getAttribute('lang')).toBe('vi');
+    // Neither the bubble nor the panel covers any of the page's controls (the agency comboboxes).
+    await expectControlsClear(page);
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.waitForURL(/sso\.dancuquocgia\.gov\.vn/);
     await expectStep(page, 'vneid.method');
+    // The bubble on "Đăng nhập" leaves "Số định danh" and "Mật khẩu" free.
+    await expectControlsClear(page);
     await page.locator('#username').fill('001099000001');
     await page.locator('#password').fill('matkhau-cua-nguoi-dan');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
@@ -93,6 +97,7 @@ describe('guide on the national portal (fixtures)', () => {
     // Back on the procedure page (the portal returns there after login): choose the agency.
     await page.waitForURL(/thu-tuc-hanh-chinh/);
     await expectStep(page, 'agency.province');
+    await expectControlsClear(page);
     await choose(page, 0, 'thái', 'Tỉnh Thái Nguyên');
     await expectStep(page, 'agency.ward');
     await choose(page, 1, 'đồng', 'Phường Đồng Tiến');

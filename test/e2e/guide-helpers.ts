@@ -22,3 +22,45 @@ export async function foreignMutations(page: Page) {
 export function onlyOverlayHost(records: Awaited<ReturnType<typeof foreignMutations>>) {
   return records.filter((r) => !(r.target === 'tro-ly-dvc' || (r.type === 'childList' && [...r.added, ...r.removed].every((n) => n === 'tro-ly-dvc'))));
 }
+
+type Rect = { x: number; y: number; width: number; height: number };
+
+/**
+ * Area of the page's visible controls (inputs, buttons, comboboxes, links…) that the hint bubble
+ * and the panel cover, measured in the page. Inside an open modal only the modal's controls count.
+ * The anchor (ringed by the spotlight) must never be covered.
+ */
+export async function coveredControls(page: Page): Promise<{ bubble: Array<{ control: string; area: number }>; panel: Array<{ control: string; area: number }> }> {
+  const overlay = await page.evaluate(() => {
+    const root = document.querySelector('tro-ly-dvc')!.shadowRoot!;
+    const r = (sel: string) => {
+      const el = root.querySelector(sel);
+      if (!el) return null;
+      const b = el.getBoundingClientRect();
+      return { x: b.x, y: b.y, width: b.width, height: b.height };
+    };
+    return { bubble: r('[data-testid="hint"]'), panel: r('.panel') };
+  });
+  const controls = await page.evaluate(() => {
+    const modal = document.querySelector('[aria-modal="true"], dialog[open]');
+    const scope: ParentNode = modal ?? document;
+    const sel = 'input:not([type="hidden"]), select, textarea, button, [role="combobox"], [aria-haspopup], a[href], [contenteditable]';
+    return [...scope.querySelectorAll(sel)]
+      .filter((el) => (el as HTMLElement).checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+      .map((el) => {
+        const b = el.getBoundingClientRect();
+        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} “${(el.textContent || el.getAttribute('aria-label') || (el as HTMLInputElement).name || '').trim().slice(0, 40)}”`;
+        return { name, x: b.x, y: b.y, width: b.width, height: b.height };
+      })
+      .filter((b) => b.width > 1 && b.height > 1 && b.x < innerWidth && b.y < innerHeight && b.x + b.width > 0 && b.y + b.height > 0);
+  });
+  const area = (a: Rect, b: Rect) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  const covered = (o: Rect | null) => (o ? controls.map((c) => ({ control: c.name, area: Math.round(area(o, c)) })).filter((c) => c.area > 0) : []);
+  return { bubble: covered(overlay.bubble), panel: covered(overlay.panel) };
+}
+
+/** The bubble and the panel cover none of the page's visible controls (polled: placement settles). */
+export async function expectControlsClear(page: Page) {
+  await expect.poll(() => hint(page).getAttribute('data-hidden').catch(() => null), { timeout: 5_000 }).toBe('false');
+  await expect.poll(() => coveredControls(page), { timeout: 3_000 }).toEqual({ bubble: [], panel: [] });
+}
