@@ -16,6 +16,7 @@ import { handlePost, importOutbox, failure, SERVER_VERSION } from './sync';
 import { appendLog, currentUser, maskText } from './log';
 import { readSettings, writeSettings, SettingsSchema } from './settings';
 import { CODES, LOG, PORTALS, PORTAL_LABELS } from './layout';
+import { WRITES, assertCanWrite, effectiveUser, isProtectedEditError, notAllowedMessage, syncProtectionEditors } from './protect';
 
 const TITLE = 'Trợ lý DVC';
 type Tab = 'entry' | 'check' | 'duplicates' | 'summary' | 'report' | 'codes' | 'log' | 'import' | 'settings';
@@ -41,6 +42,25 @@ function locked<T>(fn: () => T): T {
   } finally {
     lock.releaseLock();
   }
+}
+
+/**
+ * A write action: under the script lock, and only after checking that the user
+ * the script runs as may edit every protection on the sheets it writes to, so a
+ * leader not yet in «Người quản lý sổ» gets a clear message and nothing is
+ * written. Should Sheets refuse a write anyway, its English error is replaced by
+ * the same message.
+ */
+function writing<T>(sheets: string[], fn: () => T): T {
+  return locked(() => {
+    assertCanWrite(ss(), sheets);
+    try {
+      return fn();
+    } catch (err) {
+      if (isProtectedEditError(err)) throw new Error(notAllowedMessage(effectiveUser(), []));
+      throw err;
+    }
+  });
 }
 
 /** Builds the menu. Safe in AuthMode.NONE: it only adds items, touching no service that needs authorization. */
@@ -73,14 +93,22 @@ function showSidebar(tab: Tab): void {
 }
 
 export function menuSetUp(): void {
-  const r = locked(() => runSetUp(ss()));
+  const r = writing(WRITES.everything, () => runSetUp(ss()));
   // The change log of manual edits and the retention purge need their triggers (idempotent).
   const triggers = installTriggers();
   if (triggers.made.length) r.changed = true;
   const ui = SpreadsheetApp.getUi();
   if (!r.changed) ui.alert(TITLE, 'Sổ đã được thiết lập đầy đủ; không có gì thay đổi.', ui.ButtonSet.OK);
   else if (r.migrated) ui.alert(TITLE, `Đã chuyển sổ sang bố cục mới: giữ nguyên ${r.migrated.accounts} tài khoản và ${r.migrated.filings} hồ sơ. Số CCCD đầy đủ đã được thay bằng 4 số cuối và khoá tìm trùng.`, ui.ButtonSet.OK);
-  else ui.alert(TITLE, `Đã thiết lập sổ: ${r.createdSheets.join(', ')}.`, ui.ButtonSet.OK);
+  else {
+    const parts = [
+      r.createdSheets.length ? `tạo ${r.createdSheets.join(', ')}` : '',
+      r.managerAdded ? `thêm ${r.managerAdded} vào «Người quản lý sổ»` : '',
+      r.protectionsUpdated ? `cập nhật người được sửa ${r.protectionsUpdated} vùng được bảo vệ (chủ sổ, người chạy thiết lập và «Người quản lý sổ»)` : '',
+      triggers.made.length ? `bật ${triggers.made.join(', ')}` : '',
+    ].filter(Boolean);
+    ui.alert(TITLE, `Đã thiết lập sổ: ${parts.join('; ')}.`, ui.ButtonSet.OK);
+  }
 }
 export function menuEntry(): void {
   showSidebar('entry');
@@ -141,7 +169,7 @@ export function getSidebarData() {
 }
 
 export function saveAccount(req: entry.SaveRequest) {
-  return locked(() => entry.saveAccount(ss(), req));
+  return writing(WRITES.registry, () => entry.saveAccount(ss(), req));
 }
 export function findAccounts(query: string) {
   return entry.listAccounts(ss(), String(query ?? ''), foldVietnamese);
@@ -150,7 +178,7 @@ export function getAccount(id: string) {
   return entry.getAccount(ss(), String(id));
 }
 export function checkData() {
-  return locked(() => actions.checkData(ss()));
+  return writing(WRITES.check, () => actions.checkData(ss()));
 }
 export function jumpToCell(sheetName: string, a1: string): void {
   actions.jumpToCell(ss(), String(sheetName), String(a1));
@@ -159,25 +187,25 @@ export function findDuplicates() {
   return actions.duplicates(ss());
 }
 export function mergeDuplicates(idA: string, idB: string) {
-  return locked(() => actions.mergeAccounts(ss(), String(idA), String(idB)));
+  return writing(WRITES.registry, () => actions.mergeAccounts(ss(), String(idA), String(idB)));
 }
 export function refreshSummary(period?: string) {
-  return locked(() => actions.refreshSummary(ss(), period ? String(period) : null));
+  return writing(WRITES.summary, () => actions.refreshSummary(ss(), period ? String(period) : null));
 }
 export function buildZaloReport(period?: string) {
   return actions.buildZaloReport(ss(), period ? String(period) : null);
 }
 export function addVolunteer(input: { name: string; toDanPho: string; phone?: string }) {
-  return locked(() => actions.addVolunteer(ss(), input));
+  return writing(WRITES.volunteers, () => actions.addVolunteer(ss(), input));
 }
 export function listAccessCodes() {
   return access.listCodes(ss());
 }
 export function issueAccessCode(volunteerId: string, days: number) {
-  return locked(() => access.issueCode(ss(), String(volunteerId), Number(days)));
+  return writing(WRITES.codes, () => access.issueCode(ss(), String(volunteerId), Number(days)));
 }
 export function revokeAccessCode(codeId: string) {
-  return locked(() => access.revokeCode(ss(), String(codeId)));
+  return writing(WRITES.codes, () => access.revokeCode(ss(), String(codeId)));
 }
 export function getChangeLog(limit?: number) {
   return actions.recentLog(ss(), Number(limit ?? 50));
@@ -186,21 +214,49 @@ export function getAuditView() {
   return actions.auditView(ss());
 }
 export function importOutboxFile(text: string, volunteerId: string) {
+  // importOutbox takes the script lock itself (shared with the web endpoint).
+  assertCanWrite(ss(), WRITES.registry);
   return importOutbox(ss(), String(text ?? ''), String(volunteerId ?? ''), currentUser());
 }
 export function getSettings() {
   return readSettings();
 }
+/**
+ * Saves the settings and brings every add-on protection's editors in line with
+ * owner + the user saving + «Người quản lý sổ». A caller that leaves `managers`
+ * out keeps the current list.
+ */
 export function saveSettings(input: unknown) {
-  const parsed = SettingsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false as const, errors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])) };
   const before = readSettings();
-  writeSettings(parsed.data);
-  locked(() => appendLog(ss(), [{ who: currentUser(), source: 'Tiện ích bổ sung', action: 'Đổi cài đặt bảo vệ dữ liệu', table: '', recordId: '', before: { ...before }, after: { ...parsed.data } }]));
-  return { ok: true as const, settings: parsed.data };
+  const raw = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  const parsed = SettingsSchema.safeParse('managers' in raw ? raw : { ...raw, managers: before.managers });
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const i of parsed.error.issues) {
+      const key = String(i.path[0] ?? 'form');
+      errors[key] ??= i.message;
+    }
+    return { ok: false as const, errors };
+  }
+  return writing(WRITES.everything, () => {
+    const protectionsUpdated = syncProtectionEditors(ss(), parsed.data.managers);
+    writeSettings(parsed.data);
+    appendLog(ss(), [
+      {
+        who: currentUser(),
+        source: 'Tiện ích bổ sung',
+        action: 'Đổi cài đặt bảo vệ dữ liệu',
+        table: '',
+        recordId: '',
+        before: { ...before },
+        after: { ...parsed.data, ...(protectionsUpdated ? { vùngBảoVệĐãCậpNhật: protectionsUpdated } : {}) },
+      },
+    ]);
+    return { ok: true as const, settings: parsed.data, protectionsUpdated };
+  });
 }
 export function purgeExpiredData() {
-  return locked(() => actions.purgeExpired(ss()));
+  return writing(WRITES.registry, () => actions.purgeExpired(ss()));
 }
 
 /** Installs the edit-logging and daily retention triggers (once; running it again changes nothing). */
@@ -234,7 +290,7 @@ export function onEditLogged(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   } catch {
     /* the editor's address is not always available */
   }
-  locked(() => appendLog(ss(), [
+  writing(WRITES.log, () => appendLog(ss(), [
     {
       who,
       source: 'Sửa tay',
@@ -248,7 +304,7 @@ export function onEditLogged(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 export function runRetentionPurge(): void {
-  locked(() => actions.purgeExpired(ss()));
+  writing(WRITES.registry, () => actions.purgeExpired(ss()));
 }
 
 // ---- web app ----

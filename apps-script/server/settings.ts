@@ -3,6 +3,33 @@
 import * as z from 'zod';
 import { hex } from './util';
 
+const EMAIL = /^[^\s@<>(),;:"'\[\]]+@[^\s@<>(),;:"'\[\]]+\.[^\s@<>(),;:"'\[\]]{2,}$/;
+export const MAX_MANAGERS = 50;
+
+/** Manager emails: one per line, or separated by commas/semicolons; trimmed, lower-cased, repeats dropped. */
+export function normaliseEmails(v: unknown): unknown {
+  const list = typeof v === 'string' ? v.split(/[\s,;]+/) : v;
+  if (!Array.isArray(list)) return list;
+  const out: string[] = [];
+  for (const x of list) {
+    const e = typeof x === 'string' ? x.trim().toLowerCase() : x;
+    if (e === '' || out.includes(e as string)) continue;
+    out.push(e as string);
+  }
+  return out;
+}
+
+export const ManagersSchema = z.preprocess(
+  normaliseEmails,
+  z
+    .array(z.string({ message: 'Mỗi người quản lý là một địa chỉ email.' }), { message: 'Nhập email của người quản lý sổ, mỗi dòng một địa chỉ.' })
+    .max(MAX_MANAGERS, { message: `Tối đa ${MAX_MANAGERS} người quản lý sổ.` })
+    .superRefine((list, ctx) => {
+      const bad = list.filter((e) => !EMAIL.test(e));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `Email không hợp lệ: ${bad.slice(0, 5).join(', ')}. Mỗi dòng một địa chỉ, ví dụ totruong@gmail.com.` });
+    }),
+);
+
 export const SettingsSchema = z
   .object({
     ward: z.string().trim().min(2, { message: 'Nhập tên phường.' }).max(80),
@@ -12,11 +39,16 @@ export const SettingsSchema = z
     retentionMonths: z.number().int().min(0).max(240),
     /** A record not updated for this many days is listed as stale in the audit view. */
     staleDays: z.number().int().min(7).max(3650),
+    /**
+     * «Người quản lý sổ»: group leaders and ward staff who use the add-on. With the
+     * owner and whoever runs set-up, they are the editors of every range the add-on protects.
+     */
+    managers: ManagersSchema,
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { ward: 'Phường Đồng Tiến', fullCccd: false, retentionMonths: 24, staleDays: 180 };
+export const DEFAULT_SETTINGS: Settings = { ward: 'Phường Đồng Tiến', fullCccd: false, retentionMonths: 24, staleDays: 180, managers: [] };
 
 const SETTINGS_KEY = 'TRO_LY_DVC_SETTINGS';
 const SECRET_KEY = 'TRO_LY_DVC_CCCD_SECRET';

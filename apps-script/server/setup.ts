@@ -23,7 +23,8 @@ import {
 } from './layout';
 import { Table, type Sheet, type Spreadsheet } from './table';
 import { cellBool, cellDate, cellText, dateCell, isoNowVn, uuid } from './util';
-import { cccdKey, readSettings } from './settings';
+import { cccdKey, readSettings, writeSettings } from './settings';
+import { PROTECT_PREFIX, effectiveUser, ownerOf, syncProtectionEditors } from './protect';
 import { appendLog, currentUser } from './log';
 
 export interface SetUpReport {
@@ -32,11 +33,14 @@ export interface SetUpReport {
   createdSheets: string[];
   migrated: { accounts: number; filings: number } | null;
   changed: boolean;
+  /** Protections whose editors were brought in line with owner + set-up user + «Người quản lý sổ». */
+  protectionsUpdated: number;
+  /** The set-up user, added to «Người quản lý sổ» so a later settings save does not lock them out. */
+  managerAdded: string | null;
 }
 
 const HEADER_BG = '#1a4d8f';
 const HEADER_FG = '#ffffff';
-const PROTECT_PREFIX = 'Trợ lý DVC: ';
 
 export function procedureOption(p: { id: string; officialName: string }): string {
   return `${p.id} — ${p.officialName}`;
@@ -110,12 +114,13 @@ function decorate(ss: Spreadsheet, sheet: Sheet, spec: TableSpec): void {
       }
     }
   });
-  const owner = Session.getEffectiveUser();
+  // The editors list is set for every add-on protection at the end of set-up
+  // (syncProtectionEditors); here the new protection only gets its description
+  // and the running user (a protection mirrors the sheet's sharing until then).
+  const me = Session.getEffectiveUser();
   const lockDown = (p: GoogleAppsScript.Spreadsheet.Protection, description: string) => {
     p.setDescription(PROTECT_PREFIX + description);
-    p.addEditor(owner);
-    p.removeEditors(p.getEditors());
-    if (p.canDomainEdit()) p.setDomainEdit(false);
+    p.addEditor(me);
   };
   if (spec.protectSheet) lockDown(sheet.protect(), `trang «${spec.name}» chỉ do tiện ích ghi`);
   for (const key of spec.protectColumns ?? []) {
@@ -262,7 +267,7 @@ export function setUp(ss: Spreadsheet): SetUpReport {
   if (version !== null && version > REGISTRY_SCHEMA_VERSION) {
     throw new Error(`Sổ này được tạo bởi phiên bản mới hơn của Trợ lý DVC (lược đồ ${version}). Hãy cập nhật tiện ích bổ sung.`);
   }
-  const report: SetUpReport = { versionBefore: version, version: REGISTRY_SCHEMA_VERSION, createdSheets: [], migrated: null, changed: false };
+  const report: SetUpReport = { versionBefore: version, version: REGISTRY_SCHEMA_VERSION, createdSheets: [], migrated: null, changed: false, protectionsUpdated: 0, managerAdded: null };
   let migratedTables: string[] = [];
   if (isV1) {
     report.migrated = migrateV1(ss);
@@ -304,7 +309,23 @@ export function setUp(ss: Spreadsheet): SetUpReport {
     meta.setValue(String(REGISTRY_SCHEMA_VERSION));
     report.changed = true;
   }
+  // Whoever runs set-up keeps write access after a later settings save: they join
+  // «Người quản lý sổ» (the owner is always an editor and is not listed).
+  const settings = readSettings();
+  const runner = effectiveUser();
+  if (runner && runner !== ownerOf(ss) && !settings.managers.includes(runner)) {
+    settings.managers = [...settings.managers, runner];
+    writeSettings(settings);
+    report.managerAdded = runner;
+    report.changed = true;
+  }
+  report.protectionsUpdated = syncProtectionEditors(ss, settings.managers);
+  if (report.protectionsUpdated) report.changed = true;
   if (report.changed) {
+    const extra = [
+      report.managerAdded ? `Thêm ${report.managerAdded} vào «Người quản lý sổ».` : '',
+      report.protectionsUpdated ? `Cập nhật người được sửa ${report.protectionsUpdated} vùng được bảo vệ.` : '',
+    ].filter(Boolean).join(' ');
     appendLog(ss, [
       {
         who: currentUser(),
@@ -314,7 +335,7 @@ export function setUp(ss: Spreadsheet): SetUpReport {
         recordId: '',
         after: report.migrated
           ? `${report.migrated.accounts} tài khoản, ${report.migrated.filings} hồ sơ được giữ nguyên; CCCD đã chuyển sang 4 số cuối và khoá băm.`
-          : `Tạo: ${report.createdSheets.join(', ') || '(không)'}`,
+          : `Tạo: ${report.createdSheets.join(', ') || '(không)'}${extra ? `. ${extra}` : ''}`,
       },
     ]);
   }

@@ -416,7 +416,12 @@ export function ImportPanel({ data }: { data: SidebarData }) {
 
 export function SettingsPanel({ data, reload }: { data: SidebarData; reload: () => void }) {
   const a = useAction();
-  const [s, setS] = useState({ ...data.settings, retentionMonths: String(data.settings.retentionMonths), staleDays: String(data.settings.staleDays) });
+  const [s, setS] = useState({
+    ...data.settings,
+    retentionMonths: String(data.settings.retentionMonths),
+    staleDays: String(data.settings.staleDays),
+    managers: (data.settings.managers ?? []).join('\n'),
+  });
   const [errors, setErrors] = useState<Errors>({});
   return (
     <section aria-labelledby="set-title">
@@ -437,7 +442,40 @@ export function SettingsPanel({ data, reload }: { data: SidebarData; reload: () 
       <Field id="stale" label="Coi là lâu không cập nhật sau (ngày)" error={errors.staleDays}>
         {(aria) => <input type="number" min={7} max={3650} {...aria} value={s.staleDays} onInput={(e) => setS({ ...s, staleDays: e.currentTarget.value })} />}
       </Field>
-      <button class="primary" type="button" disabled={a.busy} onClick={() => a.run(() => call<any>('saveSettings', { ward: s.ward, fullCccd: s.fullCccd, retentionMonths: Number(s.retentionMonths), staleDays: Number(s.staleDays) }), (r) => { if (!r.ok) { setErrors(r.errors); a.setAlert('Có trường chưa hợp lệ.'); return; } setErrors({}); reload(); return 'Đã lưu cài đặt.'; })}>
+      <Field id="managers" label="Người quản lý sổ" hint="mỗi dòng một email" error={errors.managers}>
+        {(aria) => <textarea rows={4} {...aria} spellcheck={false} autocomplete="off" value={s.managers} onInput={(e) => setS({ ...s, managers: e.currentTarget.value })} />}
+      </Field>
+      <p class="hint">
+        Tổ trưởng và cán bộ phường dùng tiện ích này. Cùng chủ sổ và người chạy «Thiết lập sổ», chỉ những người này được ghi vào các cột mã, «Nhật ký» và «Mã truy cập»; lưu cài đặt sẽ cập nhật ngay quyền sửa các vùng đó.
+      </p>
+      <button
+        class="primary"
+        type="button"
+        disabled={a.busy}
+        onClick={() =>
+          a.run(
+            () =>
+              call<any>('saveSettings', {
+                ward: s.ward,
+                fullCccd: s.fullCccd,
+                retentionMonths: Number(s.retentionMonths),
+                staleDays: Number(s.staleDays),
+                managers: s.managers.split(/[\s,;]+/).filter(Boolean),
+              }),
+            (r) => {
+              if (!r.ok) {
+                setErrors(r.errors);
+                a.setAlert('Có trường chưa hợp lệ.');
+                return;
+              }
+              setErrors({});
+              setS({ ...s, managers: r.settings.managers.join('\n') });
+              reload();
+              return r.protectionsUpdated ? `Đã lưu cài đặt và cập nhật quyền sửa ${r.protectionsUpdated} vùng được bảo vệ.` : 'Đã lưu cài đặt.';
+            },
+          )
+        }
+      >
         Lưu cài đặt
       </button>
       <button class="danger" type="button" disabled={a.busy} onClick={() => a.run(() => call<any>('purgeExpiredData'), (r) => (r.cutoff ? `Đã xoá dữ liệu cá nhân trước ${r.cutoff}: ${r.accounts} tài khoản, ${r.filings} hồ sơ.` : 'Thời hạn lưu đang là 0: không xoá gì.'))}>

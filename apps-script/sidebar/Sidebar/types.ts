@@ -1,7 +1,7 @@
 export interface SidebarData {
   ready: boolean;
   user: string;
-  settings: { ward: string; fullCccd: boolean; retentionMonths: number; staleDays: number };
+  settings: { ward: string; fullCccd: boolean; retentionMonths: number; staleDays: number; managers: string[] };
   toDanPho: string[];
   volunteers: Array<{ id: string; name: string; toDanPho: string; active: boolean }>;
   procedures: Array<{ id: string; code: string | null; name: string; label: string }>;

@@ -27,6 +27,20 @@ const ACTIONS: Action[] = [
     },
   },
   { name: 'getSidebarData', run: (a) => a.run('getSidebarData') },
+  {
+    name: 'saveSettings (managers: protections synced)',
+    run: (a) => {
+      a.actAs('owner@example.com');
+      a.run('saveSettings', { ward: 'Phường Đồng Tiến', fullCccd: false, retentionMonths: 24, staleDays: 180, managers: ['totruong2@example.com'] });
+    },
+  },
+  {
+    name: 'saveAccount by a leader not in «Người quản lý sổ» (refused up front)',
+    run: (a) => {
+      a.actAs('totruong2@example.com');
+      expect(() => a.run('saveAccount', { account: account(), filings: [filing()] })).toThrow(/Người quản lý sổ/);
+    },
+  },
 ];
 
 function callsAt(rows: number, action: Action): number {
