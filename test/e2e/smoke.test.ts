@@ -24,6 +24,41 @@ describe('built extension in real Chromium', () => {
     const [record] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('button', { name: 'Ghi tài khoản đã hỗ trợ' }).click()]);
     expect(record.url()).toBe(`chrome-extension://${browser.extensionId}/record.html`);
     await record.close();
+    // So do the volunteer's link to the ward's registry and the waiting queue.
+    const [options] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('button', { name: 'Liên kết sổ của phường' }).click()]);
+    expect(options.url()).toBe(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.close();
+    const [queue] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('button', { name: 'Hàng chờ gửi' }).click()]);
+    expect(queue.url()).toBe(`chrome-extension://${browser.extensionId}/record.html#hang-cho`);
+    await queue.close();
+    await popup.close();
+  });
+
+  it('popup fits 400 px without a horizontal scrollbar; checklist boxes are at least 20 px and their labels toggle them', async () => {
+    const popup = await browser.openExtensionPage('popup.html');
+    const noOverflow = () => popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    for (const width of [420, 400]) {
+      await popup.setViewportSize({ width, height: 700 });
+      await expect.poll(() => popup.locator('[data-procedure-id]').count()).toBeGreaterThan(0);
+      expect(await noOverflow()).toBeLessThanOrEqual(0);
+    }
+    await popup.getByLabel('Tìm thủ tục của người dân (tên hoặc mã)').fill('khai sinh');
+    await popup.locator('[data-procedure-id="III.2"] button').click();
+    const boxes = popup.locator('fieldset input[type="checkbox"]');
+    await expect.poll(() => boxes.count()).toBeGreaterThan(1);
+    expect(await noOverflow()).toBeLessThanOrEqual(0);
+    for (const box of await boxes.all()) {
+      const b = (await box.boundingBox())!;
+      expect(Math.min(b.width, b.height)).toBeGreaterThanOrEqual(20);
+    }
+    // The whole label is the click target, not only the small box.
+    const label = popup.locator('fieldset label.check').first();
+    const lb = (await label.boundingBox())!;
+    const cb = (await boxes.first().boundingBox())!;
+    await popup.mouse.click(lb.x + lb.width - 20, lb.y + lb.height / 2);
+    expect(cb.x + cb.width).toBeLessThan(lb.x + lb.width - 20);
+    expect(await boxes.first().isChecked()).toBe(true);
+    await expect.poll(() => popup.getByText(/Đã có 1\/\d+ giấy tờ/).count()).toBe(1);
     await popup.close();
   });
 
