@@ -182,6 +182,41 @@ describe('add-on sidebar in real Chromium', () => {
     await p.close();
   });
 
+  it('a leader not in «Người quản lý sổ» is told whom to ask, nothing is written; the owner adds them in Cài đặt and the same action succeeds', async () => {
+    addon.actAs('totruong2@example.com');
+    let p = await open('menuAccessCodes');
+    const before = JSON.stringify(addon.gas.ss.sheets.map((s) => s.values));
+    await p.getByLabel('Tình nguyện viên nhận mã').selectOption('TNV-001');
+    await p.getByRole('button', { name: 'Cấp mã' }).click();
+    await expect.poll(() => p.getByRole('alert').first().textContent()).toContain('Nhờ chủ sổ thêm email của bạn vào «Người quản lý sổ» trong Cài đặt rồi chạy lại «Thiết lập sổ»');
+    expect(await p.getByRole('alert').first().textContent()).toContain('totruong2@example.com');
+    expect(await p.getByTestId('issued-code').count()).toBe(0);
+    expect(JSON.stringify(addon.gas.ss.sheets.map((s) => s.values))).toBe(before);
+    await p.close();
+
+    addon.actAs('owner@example.com');
+    p = await open('menuSettings');
+    const managers = p.getByLabel(/Người quản lý sổ/);
+    expect(await managers.inputValue()).toBe('totruong@example.com');
+    await managers.fill('totruong@example.com\ntotruong2@');
+    await p.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await expect.poll(() => p.locator('#managers-error').textContent()).toContain('Email không hợp lệ: totruong2@');
+    expect(await managers.getAttribute('aria-invalid')).toBe('true');
+    await managers.fill('totruong@example.com\nTotruong2@example.com');
+    await p.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await expect.poll(() => p.getByRole('status').last().textContent()).toMatch(/Đã lưu cài đặt và cập nhật quyền sửa \d+ vùng được bảo vệ\./);
+    await p.close();
+
+    addon.actAs('totruong2@example.com');
+    p = await open('menuAccessCodes');
+    await p.getByLabel('Tình nguyện viên nhận mã').selectOption('TNV-001');
+    await p.getByRole('button', { name: 'Cấp mã' }).click();
+    expect((await p.getByTestId('issued-code').textContent())!.trim()).toMatch(/^DVC(-[A-Z2-9]{4}){5}$/);
+    expect(rows(addon, 'Nhật ký').at(-1)).toMatchObject({ 'Người thực hiện': 'totruong2@example.com', 'Hành động': 'Cấp mã truy cập' });
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
   it('finds a duplicate pair and merges it after confirmation; builds the Zalo report; imports an outbox file', async () => {
     const consent = { given: true, textVersion: 'v1-2026-11', at: '2026-11-20T09:00:00+07:00' };
     const base = { fullName: 'Phạm Văn Dũng', birthYear: 1970, toDanPho: 'Tổ dân phố 3', apps: ['Cổng DVC tỉnh'], volunteerId: 'TNV-001', consent };
