@@ -5,8 +5,10 @@ import { residentSession } from '../storage/items';
 import { Popup } from './Popup';
 import { SessionEndButton, describeReport, endSession } from './SessionEnd';
 
-function openExtensionPage(path: '/record.html' | '/diagnostics.html'): void {
-  void browser.tabs.create({ url: browser.runtime.getURL(path) });
+type ExtensionPage = '/record.html' | '/diagnostics.html' | '/options.html';
+
+function openExtensionPage(path: ExtensionPage, hash = ''): void {
+  void browser.tabs.create({ url: `${browser.runtime.getURL(path)}${hash}` });
 }
 
 export function App() {
@@ -59,7 +61,7 @@ export function App() {
       <button type="button" onClick={() => openExtensionPage('/record.html')}>
         Ghi tài khoản đã hỗ trợ
       </button>{' '}
-      <button type="button" onClick={() => openExtensionPage('/record.html#hang-cho')}>
+      <button type="button" onClick={() => openExtensionPage('/record.html', '#hang-cho')}>
         Hàng chờ gửi
       </button>{' '}
       <button type="button" onClick={() => openExtensionPage('/options.html')}>
