@@ -1,15 +1,15 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { APPS, CONSENT_TEXT, CONSENT_TEXT_VERSION, type App } from '../../../shared/schemas/registry';
-import { AccountSyncRecord, type SyncRecord } from '../../../shared/schemas/sync';
+import { AccountSyncRecord } from '../../../shared/schemas/sync';
 import { validatePhone } from '../../../shared/validate';
-import { sendSyncMessage } from '../messages';
+import { useEnqueue, type Enqueue } from './useEnqueue';
 import { todayInVietnam } from '../records';
 import { ConsentField, ErrorSummary, issuesToErrors, makeIdPrefix, TextField, type FieldErrors } from './fields';
 
 export interface RecordAccountFormProps {
   /** Called after an account was queued (e.g. to refresh a list). */
   onRecorded?: (waiting: number) => void;
-  enqueue?: (record: SyncRecord) => Promise<{ ok: true; waiting: number } | { ok: false; message: string }>;
+  enqueue?: Enqueue;
 }
 
 const LABELS: Record<string, string> = {
@@ -41,10 +41,8 @@ export function RecordAccountForm({ onRecorded, enqueue }: RecordAccountFormProp
   const [phone, setPhone] = useState('');
   const [apps, setApps] = useState<App[]>([]);
   const [consent, setConsent] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
-  const summaryRef = useRef<HTMLDivElement | null>(null);
+  const { errors, busy, summaryRef, showErrors, submit: enqueueRecord } = useEnqueue(enqueue);
   const noticeRef = useRef<HTMLDivElement | null>(null);
 
   function toggleApp(app: App, on: boolean) {
@@ -81,19 +79,11 @@ export function RecordAccountForm({ onRecorded, enqueue }: RecordAccountFormProp
     const parsed = AccountSyncRecord.safeParse(candidate);
     if (!parsed.success || Object.keys(errs).length) {
       const schemaErrors = parsed.success ? {} : issuesToErrors(parsed.error.issues, fieldOf);
-      setErrors({ ...schemaErrors, ...errs });
-      queueMicrotask(() => summaryRef.current?.focus());
+      showErrors({ ...schemaErrors, ...errs });
       return;
     }
-    setBusy(true);
-    setErrors({});
-    const reply = await (enqueue ?? ((record) => sendSyncMessage({ type: 'outbox/enqueue', record })))(parsed.data);
-    setBusy(false);
-    if (!reply.ok) {
-      setErrors({ '': reply.message });
-      queueMicrotask(() => summaryRef.current?.focus());
-      return;
-    }
+    const waiting = await enqueueRecord(parsed.data);
+    if (waiting === null) return;
     // Ready for the next resident: a new clientId, an empty form (the tổ dân phố is kept).
     setClientId(crypto.randomUUID());
     setFullName('');
@@ -101,8 +91,8 @@ export function RecordAccountForm({ onRecorded, enqueue }: RecordAccountFormProp
     setPhone('');
     setApps([]);
     setConsent(false);
-    setNotice(`Đã ghi tài khoản của ${parsed.data.account.fullName} vào hàng chờ gửi (đang chờ: ${reply.waiting}).`);
-    onRecorded?.(reply.waiting);
+    setNotice(`Đã ghi tài khoản của ${parsed.data.account.fullName} vào hàng chờ gửi (đang chờ: ${waiting}).`);
+    onRecorded?.(waiting);
     queueMicrotask(() => noticeRef.current?.focus());
   }
 

@@ -1,10 +1,10 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { findById } from '../../../shared/catalogue';
 import { CONSENT_TEXT, CONSENT_TEXT_VERSION } from '../../../shared/schemas/registry';
-import { FilingSyncRecord, type SyncRecord } from '../../../shared/schemas/sync';
-import { sendSyncMessage } from '../messages';
+import { FilingSyncRecord } from '../../../shared/schemas/sync';
+import { useEnqueue, type Enqueue } from './useEnqueue';
 import { todayInVietnam } from '../records';
-import { ConsentField, ErrorSummary, issuesToErrors, makeIdPrefix, TextField, type FieldErrors } from './fields';
+import { ConsentField, ErrorSummary, issuesToErrors, makeIdPrefix, TextField } from './fields';
 
 export { recordFormCss } from './styles';
 
@@ -21,7 +21,7 @@ export interface RecordFilingFormProps {
   /** Called once when the volunteer is finished (after recording, or on "Bỏ qua, không ghi"). */
   onDone: () => void;
   /** For tests and pages: replaces the runtime message to the background. */
-  enqueue?: (record: SyncRecord) => Promise<{ ok: true; waiting: number } | { ok: false; message: string }>;
+  enqueue?: Enqueue;
 }
 
 const LABELS: Record<string, string> = {
@@ -51,10 +51,8 @@ export function RecordFilingForm({ capture, onDone, enqueue }: RecordFilingFormP
   const [toDanPho, setToDanPho] = useState('');
   const [fullName, setFullName] = useState('');
   const [consent, setConsent] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<null | { waiting: number }>(null);
-  const summaryRef = useRef<HTMLDivElement | null>(null);
+  const { errors, busy, summaryRef, showErrors, submit: enqueueRecord } = useEnqueue(enqueue);
   const doneRef = useRef<HTMLDivElement | null>(null);
 
   async function submit(e: Event) {
@@ -78,20 +76,12 @@ export function RecordFilingForm({ capture, onDone, enqueue }: RecordFilingFormP
     };
     const parsed = FilingSyncRecord.safeParse(candidate);
     if (!parsed.success) {
-      setErrors(issuesToErrors(parsed.error.issues, fieldOf));
-      queueMicrotask(() => summaryRef.current?.focus());
+      showErrors(issuesToErrors(parsed.error.issues, fieldOf));
       return;
     }
-    setBusy(true);
-    setErrors({});
-    const reply = await (enqueue ?? ((record) => sendSyncMessage({ type: 'outbox/enqueue', record })))(parsed.data);
-    setBusy(false);
-    if (!reply.ok) {
-      setErrors({ '': reply.message });
-      queueMicrotask(() => summaryRef.current?.focus());
-      return;
-    }
-    setDone({ waiting: reply.waiting });
+    const waiting = await enqueueRecord(parsed.data);
+    if (waiting === null) return;
+    setDone({ waiting });
     queueMicrotask(() => doneRef.current?.focus());
   }
 
