@@ -10,6 +10,7 @@ import { checkAccounts, checkFilings } from '../../apps-script/server/check';
 import { findDuplicates } from '../../apps-script/server/duplicates';
 import { readyRegistry } from '../fakes/addon-runtime';
 import { CONSENT_TEXT_VERSION } from '../../shared/schemas/registry';
+import { sampleFiling } from '../fakes/sample-records';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Bùi', 'Đặng', 'Ngô'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Ngọc', 'Quang', 'Hữu', 'Thanh', 'Kim'];
@@ -111,21 +112,7 @@ function timeCheckAndDuplicates(): { t50: number; t100: number } {
 
 function endpointCalls(batch: number): number {
   const r = readyRegistry();
-  const rec = () => ({
-    clientId: crypto.randomUUID(),
-    kind: 'filing',
-    filing: {
-      residentName: 'Nguyễn Văn An',
-      toDanPho: 'Tổ dân phố 5',
-      procedureId: 'III.2',
-      procedureCode: '1.001193',
-      dossierCode: 'G22.99-2611-000123',
-      filedOn: '2026-11-20',
-      portal: 'dvcqg',
-      status: 'Đã nộp',
-      consent: { given: true, textVersion: CONSENT_TEXT_VERSION, at: '2026-11-20T09:00:00+07:00' },
-    },
-  });
+  const rec = () => sampleFiling();
   const env = (records: unknown[]) => ({ v: 1, action: 'record', accessCode: r.code, client: { app: 'tro-ly-dvc-extension', version: '0.1.0', sentAt: new Date().toISOString() }, records });
   r.post(env([rec()]));
   r.gas.counter.reset();

@@ -2,32 +2,18 @@
 // endpoint (Apps Script 302/echo mechanics), with a minimal doPost and with the
 // built add-on bundle's doPost over the in-memory sheet. Needs `npm run build`.
 import type { Browser } from 'wxt/browser';
-import { CONSENT_TEXT_VERSION } from '../../shared/schemas/registry';
 import type { SyncRecord } from '../../shared/schemas/sync';
 import { launchWithExtension } from '../e2e/harness/browser';
 import { startFixtureServer } from '../e2e/harness/https-server';
 import { bundleBackend, EXEC_URL, localDoPost, mountAppsScriptEndpoint, type DoPost } from '../fixtures/script.google.com/endpoint';
 import type { Bench, BenchResult } from './types';
+import { sampleConsent, sampleFiling } from '../fakes/sample-records';
 
 declare const chrome: typeof Browser;
 const N = 300;
 
 function record(i: number): SyncRecord {
-  return {
-    clientId: crypto.randomUUID(),
-    kind: 'filing',
-    filing: {
-      residentName: 'Nguyễn Văn An',
-      toDanPho: 'Tổ 5',
-      procedureId: 'I.1',
-      procedureCode: null,
-      dossierCode: `G22.99-${String(i).padStart(6, '0')}`,
-      filedOn: '2026-11-20',
-      portal: 'dvcqg',
-      status: 'Đã nộp',
-      consent: { given: true, textVersion: CONSENT_TEXT_VERSION, at: new Date().toISOString() },
-    },
-  };
+  return sampleFiling({ toDanPho: 'Tổ 5', procedureId: 'I.1', procedureCode: null, dossierCode: `G22.99-${String(i).padStart(6, '0')}`, consent: sampleConsent(new Date().toISOString()) });
 }
 
 async function run(label: string, doPost: DoPost, code: string, count: (ids: string[]) => number): Promise<BenchResult[]> {

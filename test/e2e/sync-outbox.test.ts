@@ -6,27 +6,14 @@ import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from '.
 import { CONSENT_TEXT_VERSION } from '../../shared/schemas/registry';
 import { OutboxFileSchema, type SyncRecord } from '../../shared/schemas/sync';
 import { bundleBackend, EXEC_URL, mountAppsScriptEndpoint, type MountedEndpoint } from '../fixtures/script.google.com/endpoint';
+import { sampleConsent, sampleFiling } from '../fakes/sample-records';
 
 const RETRY_ALARM = 'tldvc-sync-retry';
 /** The extension API inside worker.evaluate / page.evaluate callbacks (they run in the browser). */
 declare const chrome: typeof Browser;
 
 function filing(dossierCode: string): SyncRecord {
-  return {
-    clientId: crypto.randomUUID(),
-    kind: 'filing',
-    filing: {
-      residentName: 'Nguyễn Văn An',
-      toDanPho: 'Tổ 5',
-      procedureId: 'I.1',
-      procedureCode: null,
-      dossierCode,
-      filedOn: '2026-11-20',
-      portal: 'dvcqg',
-      status: 'Đã nộp',
-      consent: { given: true, textVersion: CONSENT_TEXT_VERSION, at: new Date().toISOString() },
-    },
-  };
+  return sampleFiling({ toDanPho: 'Tổ 5', procedureId: 'I.1', procedureCode: null, dossierCode, consent: sampleConsent(new Date().toISOString()) });
 }
 
 async function outbox(worker: Worker): Promise<Array<{ clientId: string; state: string; attempts: number; lastError?: { message: string } }>> {

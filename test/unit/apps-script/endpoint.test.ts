@@ -3,27 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { SyncResponseSchema, HealthResponseSchema, OUTBOX_FILE_KIND } from '../../../shared/schemas/sync';
 import { readyRegistry } from '../../fakes/addon-runtime';
 import { consent, sheetRows } from './helpers';
+import { sampleFiling } from '../../fakes/sample-records';
 
 const uuid = () => crypto.randomUUID();
 
-function filingRecord(over: Record<string, unknown> = {}, clientId = uuid()) {
-  return {
-    clientId,
-    kind: 'filing',
-    filing: {
-      residentName: 'Nguyễn Văn An',
-      toDanPho: 'Tổ dân phố 5',
-      procedureId: 'III.2',
-      procedureCode: '1.001193',
-      dossierCode: 'G22.99-2611-000123',
-      filedOn: '2026-11-20',
-      portal: 'dvcqg',
-      status: 'Đã nộp',
-      consent: consent(),
-      ...over,
-    },
-  };
-}
+const filingRecord = (over: Record<string, unknown> = {}, clientId = uuid()) => sampleFiling({ consent: consent(), ...over }, clientId);
 function accountRecord(over: Record<string, unknown> = {}, clientId = uuid()) {
   return {
     clientId,
