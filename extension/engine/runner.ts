@@ -122,7 +122,8 @@ export class GuideRunner {
     const portal = surface ? (surface.split('.')[0] as Portal) : undefined;
     if (!found || !portal || portal === ('vneid' as Portal) || portal === 'dvcqg') return;
     const current = this.session;
-    if (current && current.guide.procedureCode === found.code) return;
+    // The portal's own code for the guide's procedure (liên thông packages) is the same procedure.
+    if (current && (current.guide.procedureCode === found.code || current.guide.portalCodes?.includes(found.code))) return;
     const answer = await this.opts.guideForCode(found.code, portal, href);
     if (!answer?.guide || this.win.location.href !== href) return;
     const guide = answer.guide;

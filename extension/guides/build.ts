@@ -5,7 +5,7 @@
  */
 import { PORTAL_HOSTS } from '../../shared/hosts';
 import { displayName, dvcqgSteps } from './dvcqg';
-import { lienthongStartUrl, lienthongSteps } from './lienthong';
+import { LIENTHONG_PACKAGE_CODES, lienthongStartUrl, lienthongSteps } from './lienthong';
 import { mojSteps } from './moj';
 import type { ProcedureLike } from './procedure-like';
 import type { Guide, Portal } from './schema';
@@ -29,7 +29,8 @@ export function guideFor(p: ProcedureLike & { directUrl?: string }): Guide | nul
     return { id: `dvcqg:${p.id}`, portal: 'dvcqg', ...common, startUrl: p.directUrl ?? searchUrl(p.nameInLetter), steps };
   }
   if (p.filedOn.includes('lienthong')) {
-    return { id: `lienthong:${p.id}`, portal: 'lienthong', ...common, startUrl: lienthongStartUrl(null), steps: lienthongSteps(lienthongKind(p)) };
+    const kind = lienthongKind(p);
+    return { id: `lienthong:${p.id}`, portal: 'lienthong', ...common, portalCodes: LIENTHONG_PACKAGE_CODES[kind], startUrl: lienthongStartUrl(null), steps: lienthongSteps(kind) };
   }
   if (p.filedOn.includes('moj')) {
     return { id: `moj:${p.id}`, portal: 'moj', ...common, startUrl: p.directUrl ?? searchUrl(p.nameInLetter), steps: mojSteps() };
@@ -47,8 +48,10 @@ export function guideForPortal(portal: Portal, code: string, known: (ProcedureLi
   switch (portal) {
     case 'thainguyen':
       return { id: `thainguyen:${code}`, portal, ...common, steps: thainguyenSteps() };
-    case 'lienthong':
-      return { id: `lienthong:${code}`, portal, ...common, steps: lienthongSteps(known ? lienthongKind(known) : code === '1.006714' ? 'khai-tu' : 'khai-sinh') };
+    case 'lienthong': {
+      const kind = known ? lienthongKind(known) : LIENTHONG_PACKAGE_CODES['khai-tu'].includes(code) ? 'khai-tu' : 'khai-sinh';
+      return { id: `lienthong:${code}`, portal, ...common, portalCodes: LIENTHONG_PACKAGE_CODES[kind], steps: lienthongSteps(kind) };
+    }
     case 'moj':
       return { id: `moj:${code}`, portal, ...common, steps: mojSteps() };
     case 'dvcqg':

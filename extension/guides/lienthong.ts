@@ -19,6 +19,12 @@ const NEXT: Anchor = {
 };
 const heading = (text: string[]): AnchorAlt[] => [{ role: 'heading', text }];
 
+/** The package codes the liên thông portal routes to (`#/ke-khai/<mã>`; portals.md §2.6). */
+export const LIENTHONG_PACKAGE_CODES: Record<'khai-sinh' | 'khai-tu', string[]> = {
+  'khai-sinh': ['2.000986', '2.000987'],
+  'khai-tu': ['1.006714'],
+};
+
 export function lienthongStartUrl(code: string | null): string {
   return code ? `https://${PORTAL_HOSTS.lienthong}/#/ke-khai/${code}` : `https://${PORTAL_HOSTS.lienthong}/#/?vneid=1`;
 }

@@ -139,6 +139,12 @@ export const GuideSchema = z
     /** Catalogue id ("III.2") or null when recognised from a code the catalogue lacks. */
     procedureId: z.string().nullable(),
     procedureCode: z.string().nullable(),
+    /**
+     * Codes the portal itself puts in its URLs for this same procedure when they differ from the
+     * catalogue code (the liên thông khai tử package is 1.006714 on the portal, 1.011537 in the
+     * catalogue; portals.md §2.6). A hand-off URL with one of these is not "another procedure".
+     */
+    portalCodes: z.array(z.string().regex(/^\d\.\d{6}$/)).optional(),
     procedureName: z.string().min(1),
     /** Where "Bắt đầu hướng dẫn" opens the tab. */
     startUrl: z.url({ protocol: /^https$/ }),

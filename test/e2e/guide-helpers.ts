@@ -64,3 +64,34 @@ export async function expectControlsClear(page: Page) {
   await expect.poll(() => hint(page).getAttribute('data-hidden').catch(() => null), { timeout: 5_000 }).toBe('false');
   await expect.poll(() => coveredControls(page), { timeout: 3_000 }).toEqual({ bubble: [], panel: [] });
 }
+
+/**
+ * Patches the extension's isolated world (where the content script runs) so that any read of a
+ * secret field's value, or of the key/data of an event on one, is recorded in `__secretReads`.
+ * Page-world getters cannot see content-script reads; this can.
+ */
+export const ISOLATED_SECRET_PROBE = `(() => {
+  const secret = (el) => !!el && el instanceof HTMLInputElement && (el.type === 'password' || el.type === 'number' || el.getAttribute('inputmode') === 'numeric' || el.getAttribute('autocomplete') === 'one-time-code');
+  const reads = (globalThis.__secretReads = []);
+  const wrap = (proto, prop, test) => {
+    const d = Object.getOwnPropertyDescriptor(proto, prop);
+    Object.defineProperty(proto, prop, { configurable: true, get() { if (test(this)) reads.push(prop); return d.get.call(this); }, set: d.set });
+  };
+  wrap(HTMLInputElement.prototype, 'value', secret);
+  wrap(HTMLInputElement.prototype, 'valueAsNumber', secret);
+  wrap(KeyboardEvent.prototype, 'key', (e) => secret(e.target));
+  wrap(KeyboardEvent.prototype, 'code', (e) => secret(e.target));
+  wrap(InputEvent.prototype, 'data', (e) => secret(e.target));
+  return 'ok';
+})()`;
+
+/** Evaluates expressions in the extension's isolated world of this page (via CDP). */
+export async function extensionWorld(page: Page): Promise<(expression: string) => Promise<unknown>> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: Array<{ id: number; name: string; auxData?: { type?: string; isDefault?: boolean } }> = [];
+  cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  await expect.poll(() => contexts.some((c) => c.auxData?.type === 'isolated' && c.name === 'Trợ lý DVC')).toBe(true);
+  const ctx = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Trợ lý DVC')!;
+  return async (expression) => ((await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, returnByValue: true })) as { result: { value: unknown } }).result.value;
+}

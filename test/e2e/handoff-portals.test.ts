@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { startFixtureServer, type FixtureServer } from './harness/https-server';
-import { expectStep, hint, panel } from './guide-helpers';
+import { ISOLATED_SECRET_PROBE, expectStep, extensionWorld, hint, panel } from './guide-helpers';
 
 async function startFromPopup(b: ExtensionBrowser, query: string, procedureId: string, host: RegExp): Promise<Page> {
   const page = await b.openExtensionPage('popup.html');
@@ -13,6 +13,13 @@ async function startFromPopup(b: ExtensionBrowser, query: string, procedureId: s
   await Promise.race([page.waitForURL(host), same.waitFor().then(() => same.click())]).catch(() => undefined);
   await page.waitForURL(host);
   return page;
+}
+
+/** Picks an option in the portal's searchable agency picker (first open picker). */
+async function choose(page: Page, typed: string, option: string) {
+  await page.locator('[aria-haspopup="listbox"]').first().click();
+  await page.locator('.p-2 input[type="text"]').fill(typed);
+  await page.locator('ul[role="listbox"] > li', { hasText: option }).click();
 }
 
 async function confirmCode(page: Page, expected: string) {
@@ -135,6 +142,117 @@ describe('sites the portal hands off to (fixtures)', () => {
     expect(await hint(again).count()).toBe(0);
     expect(errors).toEqual([]);
     await again.close();
+    await page.close();
+  });
+
+  it('liên thông khai tử – xóa thường trú – mai táng (X.2): from the home page to the portal code 1.006714, no false "differs" after a reload, to the Số hồ sơ', async () => {
+    const login = await b.context.newPage();
+    await login.goto('https://lienthong.dichvucong.gov.vn/?code=fixture'); // the resident is logged in
+    await login.close();
+    // The catalogue code (1.011537) is not the portal's (1.006714): the guide starts on the home page.
+    const page = await startFromPopup(b, '1.011537', 'X.2', /lienthong\.dichvucong\.gov\.vn/);
+    const errors = collectPageErrors(page);
+    expect(new URL(page.url()).hash).toBe('#/?vneid=1');
+    await expectStep(page, 'lt.pick');
+    expect(await hint(page).textContent()).toContain('Liên thông khai tử, xóa đăng ký thường trú, trợ cấp mai táng');
+    await page.getByRole('link', { name: /khai tử/ }).click();
+    await expect.poll(() => page.url()).toContain('#/ke-khai/1.006714');
+    await expectStep(page, 'lt.agencies');
+    expect(await hint(page).textContent()).toContain('mai táng phí');
+    // The page was slow: the volunteer reloads it. The portal's code is this guide's package, not another procedure.
+    await page.reload();
+    await expectStep(page, 'lt.agencies');
+    await page.waitForTimeout(500); // let the hand-off recognition of the reloaded URL run
+    expect(await panel(page).locator('[data-notice="differs"]').count()).toBe(0);
+    const next = page.locator('#next');
+    await page.getByLabel('Cơ quan giải quyết mai táng phí').selectOption('UBND Phường Đồng Tiến');
+    await next.click();
+    await expectStep(page, 'lt.declare');
+    expect(await panel(page).textContent()).toContain('Giấy báo tử');
+    await page.getByLabel(/Họ, chữ đệm, tên người chết/).fill('TRẦN VĂN CƯỜNG');
+    await page.getByLabel(/Ngày chết/).fill('20/11/2026');
+    await next.click();
+    await expectStep(page, 'lt.review');
+    await page.getByLabel('Đề nghị cấp bản sao').check();
+    await next.click();
+    await expectStep(page, 'lt.attach');
+    expect(await hint(page).textContent()).toContain('Giấy báo tử');
+    await page.getByLabel('Giấy báo tử').setInputFiles({ name: 'giay-bao-tu.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) });
+    await next.click();
+    await expectStep(page, 'lt.finish');
+    expect(await next.textContent()).toBe('Hoàn thành');
+    await page.getByLabel('Hình thức nhận kết quả').selectOption('Bưu chính');
+    await page.getByLabel('Nhập mã kiểm tra').fill('7k3q');
+    await next.click();
+    await expectStep(page, 'lt.done');
+    expect(await page.locator('#root').textContent()).not.toContain('thành công'); // the result screen never says it (portals.md §2.6)
+    await expect.poll(() => panel(page).textContent()).toContain('Ngày hẹn trả dự kiến: 02/12/2026');
+    await confirmCode(page, 'G22.99.08-261127-896051');
+    expect(await panel(page).locator('[data-notice="differs"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('justice procedure moving to the Ministry system: the second VNeID consent and passcode are hinted, the passcode never read', async () => {
+    const page = await startFromPopup(b, 'lại khai sinh', 'III.7', /^https:\/\/dichvucong\.gov\.vn\/thu-tuc-hanh-chinh\//);
+    const errors = collectPageErrors(page);
+    // First login: the national portal.
+    await expectStep(page, 'login.start');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForURL(/sso\.dancuquocgia\.gov\.vn/);
+    await expectStep(page, 'vneid.method');
+    await page.locator('#username').fill('001099000001');
+    await page.locator('#password').pressSequentially('mat-khau-1');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await expectStep(page, 'vneid.otp');
+    for (let i = 1; i <= 6; i++) await page.locator(`input[name="otp${i}"]`).pressSequentially(String(i));
+    await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await expectStep(page, 'vneid.consent');
+    await page.locator('#agree').check();
+    await page.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
+    await expectStep(page, 'vneid.passcode');
+    await page.locator('input[name="passcode"]').pressSequentially('123456');
+    await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await page.waitForURL(/thu-tuc-hanh-chinh/);
+    await expectStep(page, 'agency.province');
+    await choose(page, 'thái', 'Tỉnh Thái Nguyên');
+    await expectStep(page, 'agency.ward');
+    await choose(page, 'đồng', 'Phường Đồng Tiến');
+    await expectStep(page, 'agency.confirm');
+    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    await expectStep(page, 'agency.card');
+    const wardCard = page.locator('aside .grid-cols-12', { hasText: 'Ủy ban nhân dân Phường Đồng Tiến' });
+    await wardCard.getByRole('button', { name: 'Nộp trực tuyến' }).click();
+
+    // The portal hands the dossier to the Ministry's system: VNeID asks the second consent, then the passcode.
+    await page.waitForURL(/sso\.dancuquocgia\.gov\.vn\/.*client_id=btp-tthc/);
+    await expectStep(page, 'vneid.moj-consent');
+    expect(await page.locator('.ant-modal-content').textContent()).toContain('Hệ thống giải quyết TTHC Bộ Tư pháp');
+    expect(await panel(page).textContent()).toContain('Bộ Tư pháp');
+    expect(await hint(page).textContent()).toContain('Xác nhận chia sẻ');
+    const world = await extensionWorld(page);
+    expect(await world(ISOLATED_SECRET_PROBE)).toBe('ok');
+    await page.locator('#agree').check();
+    await page.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
+    await expectStep(page, 'vneid.moj-passcode');
+    expect(await hint(page).textContent()).toContain('passcode');
+    await page.locator('input[name="passcode"]').pressSequentially('654321');
+    await page.waitForTimeout(300); // let the engine's debounced evaluations run over the typed passcode
+    expect(await world('globalThis.__secretReads')).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __secretReads: string[] }).__secretReads)).toEqual([]);
+    // Control: the probe does catch a read made from the extension's world.
+    expect(await world("document.querySelector('input[name=passcode]').value.length, globalThis.__secretReads.length")).toBe(1);
+    await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+
+    // On the Ministry's hand-off page the same guide goes on (same procedure: nothing flagged).
+    await page.waitForURL(/dichvucongnganhtuphap\.moj\.gov\.vn\/danh-sach-thu-tuc/);
+    await expectStep(page, 'moj.handoff');
+    await page.waitForTimeout(300);
+    expect(await panel(page).locator('[data-notice="differs"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.waitForURL(/\/nop-ho-so\/144865/);
+    await expectStep(page, 'moj.general');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
