@@ -3,37 +3,7 @@ import type { Page } from 'playwright-core';
 import { PORTAL_HOSTS, SESSION_ORIGINS } from '../../shared/hosts';
 import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { startFixtureServer, type FixtureServer } from './harness/https-server';
-import { expectStep, panel } from './guide-helpers';
-
-/**
- * Patches the extension's isolated world (where the content script runs) so that any read of a
- * secret field's value, or of the key/data of an event on one, is recorded. Page-world getters
- * cannot see content-script reads; this can.
- */
-const ISOLATED_PROBE = `(() => {
-  const secret = (el) => !!el && el instanceof HTMLInputElement && (el.type === 'password' || el.type === 'number' || el.getAttribute('inputmode') === 'numeric' || el.getAttribute('autocomplete') === 'one-time-code');
-  const reads = (globalThis.__secretReads = []);
-  const wrap = (proto, prop, test) => {
-    const d = Object.getOwnPropertyDescriptor(proto, prop);
-    Object.defineProperty(proto, prop, { configurable: true, get() { if (test(this)) reads.push(prop); return d.get.call(this); }, set: d.set });
-  };
-  wrap(HTMLInputElement.prototype, 'value', secret);
-  wrap(HTMLInputElement.prototype, 'valueAsNumber', secret);
-  wrap(KeyboardEvent.prototype, 'key', (e) => secret(e.target));
-  wrap(KeyboardEvent.prototype, 'code', (e) => secret(e.target));
-  wrap(InputEvent.prototype, 'data', (e) => secret(e.target));
-  return 'ok';
-})()`;
-
-async function extensionWorld(page: Page): Promise<(expression: string) => Promise<unknown>> {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts: Array<{ id: number; name: string; auxData?: { type?: string; isDefault?: boolean } }> = [];
-  cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  await expect.poll(() => contexts.some((c) => c.auxData?.type === 'isolated' && c.name === 'Trợ lý DVC')).toBe(true);
-  const ctx = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Trợ lý DVC')!;
-  return async (expression) => ((await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, returnByValue: true })) as { result: { value: unknown } }).result.value;
-}
+import { expectStep, extensionWorld, ISOLATED_SECRET_PROBE, panel } from './guide-helpers';
 
 async function openPopupAndStart(b: ExtensionBrowser, query: string, id: string): Promise<Page> {
   const popup = await b.openExtensionPage('popup.html');
@@ -81,7 +51,7 @@ describe('VNeID hints and ending a resident session', () => {
     await page.waitForURL(/sso\.dancuquocgia\.gov\.vn/);
     await expectStep(page, 'vneid.method');
     const world = await extensionWorld(page);
-    expect(await world(ISOLATED_PROBE)).toBe('ok');
+    expect(await world(ISOLATED_SECRET_PROBE)).toBe('ok');
 
     await page.locator('#username').fill('001099000001');
     await page.locator('#password').pressSequentially('mat-khau-1');
