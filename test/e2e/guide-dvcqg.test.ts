@@ -6,7 +6,7 @@ import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from '.
 import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './harness/https-server';
 import { catalogue } from '../../shared/catalogue';
 import { guideFor } from '../../extension/guides/build';
-import { expectControlsClear, expectStep, foreignMutations, hint, onlyOverlayHost, panel } from './guide-helpers';
+import { expectControlsClear, expectStep, foreignMutations, hint, loginWithVneid, onlyOverlayHost, panel } from './guide-helpers';
 
 const PDF = { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%fixture\n') };
 
@@ -78,21 +78,10 @@ describe('guide on the national portal (fixtures)', () => {
     await expectControlsClear(page);
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.waitForURL(/sso\.dancuquocgia\.gov\.vn/);
-    await expectStep(page, 'vneid.method');
-    // The bubble on "Đăng nhập" leaves "Số định danh" and "Mật khẩu" free.
-    await expectControlsClear(page);
-    await page.locator('#username').fill('001099000001');
-    await page.locator('#password').fill('matkhau-cua-nguoi-dan');
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await expectStep(page, 'vneid.otp');
-    for (let i = 1; i <= 6; i++) await page.locator(`input[name="otp${i}"]`).fill(String(i));
-    await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
-    await expectStep(page, 'vneid.consent');
-    await page.locator('#agree').check();
-    await page.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
-    await expectStep(page, 'vneid.passcode');
-    await page.locator('input[name="passcode"]').fill('123456');
-    await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await loginWithVneid(page, {
+      // The bubble on "Đăng nhập" leaves "Số định danh" and "Mật khẩu" free.
+      atStep: async (step) => void (step === 'vneid.method' && (await expectControlsClear(page))),
+    });
 
     // Back on the procedure page (the portal returns there after login): choose the agency.
     await page.waitForURL(/thu-tuc-hanh-chinh/);

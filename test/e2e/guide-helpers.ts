@@ -95,3 +95,28 @@ export async function extensionWorld(page: Page): Promise<(expression: string) =
   const ctx = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Trợ lý DVC')!;
   return async (expression) => ((await cdp.send('Runtime.evaluate', { expression, contextId: ctx.id, returnByValue: true })) as { result: { value: unknown } }).result.value;
 }
+
+/**
+ * Does what the resident does on the VNeID screens (typing key by key, as a person does), checking
+ * the guide's hint on each. `atStep` runs extra checks when a step shows; the passcode is submitted
+ * unless `submitPasscode` is false.
+ */
+export async function loginWithVneid(page: Page, opts: { atStep?: (step: string) => Promise<void>; submitPasscode?: boolean } = {}) {
+  const at = async (step: string) => {
+    await expectStep(page, step);
+    await opts.atStep?.(step);
+  };
+  await at('vneid.method');
+  await page.locator('#username').fill('001099000001');
+  await page.locator('#password').pressSequentially('mat-khau-1');
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await at('vneid.otp');
+  for (let i = 1; i <= 6; i++) await page.locator(`input[name="otp${i}"]`).pressSequentially(String(i));
+  await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+  await at('vneid.consent');
+  await page.locator('#agree').check();
+  await page.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
+  await at('vneid.passcode');
+  await page.locator('input[name="passcode"]').pressSequentially('123456');
+  if (opts.submitPasscode !== false) await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { startFixtureServer, type FixtureServer } from './harness/https-server';
-import { ISOLATED_SECRET_PROBE, expectStep, extensionWorld, hint, panel } from './guide-helpers';
+import { ISOLATED_SECRET_PROBE, expectStep, extensionWorld, hint, loginWithVneid, panel } from './guide-helpers';
 
 async function startFromPopup(b: ExtensionBrowser, query: string, procedureId: string, host: RegExp): Promise<Page> {
   const page = await b.openExtensionPage('popup.html');
@@ -200,19 +200,7 @@ describe('sites the portal hands off to (fixtures)', () => {
     await expectStep(page, 'login.start');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.waitForURL(/sso\.dancuquocgia\.gov\.vn/);
-    await expectStep(page, 'vneid.method');
-    await page.locator('#username').fill('001099000001');
-    await page.locator('#password').pressSequentially('mat-khau-1');
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await expectStep(page, 'vneid.otp');
-    for (let i = 1; i <= 6; i++) await page.locator(`input[name="otp${i}"]`).pressSequentially(String(i));
-    await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
-    await expectStep(page, 'vneid.consent');
-    await page.locator('#agree').check();
-    await page.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
-    await expectStep(page, 'vneid.passcode');
-    await page.locator('input[name="passcode"]').pressSequentially('123456');
-    await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await loginWithVneid(page);
     await page.waitForURL(/thu-tuc-hanh-chinh/);
     await expectStep(page, 'agency.province');
     await choose(page, 'thái', 'Tỉnh Thái Nguyên');

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { PORTAL_HOSTS, SESSION_ORIGINS } from '../../shared/hosts';
 import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { startFixtureServer, type FixtureServer } from './harness/https-server';
-import { expectStep, extensionWorld, ISOLATED_SECRET_PROBE, panel } from './guide-helpers';
+import { expectStep, extensionWorld, ISOLATED_SECRET_PROBE, loginWithVneid, panel } from './guide-helpers';
 
 async function openPopupAndStart(b: ExtensionBrowser, query: string, id: string): Promise<Page> {
   const popup = await b.openExtensionPage('popup.html');
@@ -53,18 +53,12 @@ describe('VNeID hints and ending a resident session', () => {
     const world = await extensionWorld(page);
     expect(await world(ISOLATED_SECRET_PROBE)).toBe('ok');
 
-    await page.locator('#username').fill('001099000001');
-    await page.locator('#password').pressSequentially('mat-khau-1');
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await expectStep(page, 'vneid.otp');
-    for (let i = 1; i <= 6; i++) await page.locator(`input[name="otp${i}"]`).pressSequentially(String(i));
-    await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
-    await expectStep(page, 'vneid.consent');
-    expect(await panel(page).textContent()).toContain('Xác nhận chia sẻ');
-    await page.locator('#agree').check();
-    await page.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
-    await expectStep(page, 'vneid.passcode');
-    await page.locator('input[name="passcode"]').pressSequentially('123456');
+    await loginWithVneid(page, {
+      submitPasscode: false,
+      atStep: async (step) => {
+        if (step === 'vneid.consent') expect(await panel(page).textContent()).toContain('Xác nhận chia sẻ');
+      },
+    });
     await page.waitForTimeout(300); // let the engine's debounced evaluations run over the typed passcode
 
     // Neither the page's own guarded getters nor the extension's isolated world saw a secret read.
