@@ -83,7 +83,8 @@ export class GuideRunner {
   private lastViewKey = '';
   private lastAnchor: Element | null = null;
   private observer: MutationObserver | undefined;
-  private listening = false;
+  /** Set while attached; aborting it removes every listener. */
+  private listening: AbortController | undefined;
   private unwatch: (() => void) | undefined;
   private readonly win: Window;
   private readonly doc: Document;
@@ -187,16 +188,16 @@ export class GuideRunner {
 
   private attach(): void {
     if (this.listening) return;
-    this.listening = true;
-    const d = this.doc;
-    d.addEventListener('click', this.onClick, true);
+    this.listening = new AbortController();
+    const { signal } = this.listening;
+    const opts = { capture: true, signal };
+    this.doc.addEventListener('click', this.onClick, opts);
     // Only "something changed" signals: values are read later, and never from sensitive fields.
-    d.addEventListener('change', this.onInteract, true);
-    d.addEventListener('input', this.onInteract, true);
-    this.win.addEventListener('popstate', this.onNavigate);
-    this.win.addEventListener('hashchange', this.onNavigate);
-    const nav = (this.win as Window & { navigation?: EventTarget }).navigation;
-    nav?.addEventListener('navigatesuccess', this.onNavigate);
+    this.doc.addEventListener('change', this.onInteract, opts);
+    this.doc.addEventListener('input', this.onInteract, opts);
+    this.win.addEventListener('popstate', this.onNavigate, { signal });
+    this.win.addEventListener('hashchange', this.onNavigate, { signal });
+    (this.win as Window & { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', this.onNavigate, { signal });
     this.observer = new MutationObserver(this.onMutation);
     this.observe();
     this.poll = setInterval(() => this.schedule(), SAFETY_POLL_MS);
@@ -204,14 +205,9 @@ export class GuideRunner {
 
   private detach(): void {
     if (!this.listening) return;
-    this.listening = false;
-    const d = this.doc;
-    d.removeEventListener('click', this.onClick, true);
-    d.removeEventListener('change', this.onInteract, true);
-    d.removeEventListener('input', this.onInteract, true);
-    this.win.removeEventListener('popstate', this.onNavigate);
-    this.win.removeEventListener('hashchange', this.onNavigate);
-    (this.win as Window & { navigation?: EventTarget }).navigation?.removeEventListener('navigatesuccess', this.onNavigate);
+    // One abort removes every listener attach() added.
+    this.listening.abort();
+    this.listening = undefined;
     this.observer?.disconnect();
     clearInterval(this.poll);
     clearTimeout(this.timer);
