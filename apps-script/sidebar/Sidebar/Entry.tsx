@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { FilingInputSchema, ResidentAccountInputSchema } from '../../../shared/schemas/registry';
 import { validateCccd, validatePhone } from '../../../shared/validate';
 import { call, messageOf } from './server';
-import { Alert, Field, Status, type Errors } from './fields';
+import { Alert, Field, Status, VolunteerOptions, type Errors } from './fields';
 import type { SidebarData } from './types';
 
 interface FilingDraft {
@@ -289,12 +289,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
         <Field id="volunteerId" label="Tình nguyện viên" error={err('account.volunteerId')}>
           {(aria) => (
             <select {...aria} value={d.volunteerId} onChange={(e) => set('volunteerId', e.currentTarget.value)}>
-              <option value="">— Chọn tình nguyện viên —</option>
-              {data.volunteers.map((v) => (
-                <option value={v.id}>
-                  {v.name} ({v.id})
-                </option>
-              ))}
+              <VolunteerOptions volunteers={data.volunteers} prompt="— Chọn tình nguyện viên —" />
             </select>
           )}
         </Field>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { call, messageOf } from './server';
-import { Alert, Field, Status, type Errors } from './fields';
+import { Alert, Field, Status, VolunteerOptions, type Errors } from './fields';
 import type { SidebarData } from './types';
 
 function useAction() {
@@ -240,12 +240,7 @@ export function CodesPanel({ data, reload }: { data: SidebarData; reload: () => 
       <Field id="cvol" label="Tình nguyện viên nhận mã">
         {(aria) => (
           <select {...aria} value={vol} onChange={(e) => setVol(e.currentTarget.value)}>
-            <option value="">— Chọn —</option>
-            {data.volunteers.map((v) => (
-              <option value={v.id}>
-                {v.name} ({v.id})
-              </option>
-            ))}
+            <VolunteerOptions volunteers={data.volunteers} />
           </select>
         )}
       </Field>
@@ -386,12 +381,7 @@ export function ImportPanel({ data }: { data: SidebarData }) {
         <Field id="import-vol" label="Tình nguyện viên đã gửi tệp">
           {(aria) => (
             <select {...aria} value={vol} onChange={(e) => setVol(e.currentTarget.value)}>
-              <option value="">— Chọn —</option>
-              {data.volunteers.map((v) => (
-                <option value={v.id}>
-                  {v.name} ({v.id})
-                </option>
-              ))}
+              <VolunteerOptions volunteers={data.volunteers} />
             </select>
           )}
         </Field>

@@ -49,3 +49,17 @@ export function Status({ text }: { text: string }) {
     </div>
   );
 }
+
+/** The options of a "which volunteer" select: a prompt, then "Name (TNV-001)" per volunteer. */
+export function VolunteerOptions({ volunteers, prompt = '— Chọn —' }: { volunteers: Array<{ id: string; name: string }>; prompt?: string }) {
+  return (
+    <>
+      <option value="">{prompt}</option>
+      {volunteers.map((v) => (
+        <option key={v.id} value={v.id}>
+          {v.name} ({v.id})
+        </option>
+      ))}
+    </>
+  );
+}
