@@ -20,7 +20,7 @@ export default defineConfig({
     // storage: guided sessions, diagnostics, the sync outbox.
     // browsingData + cookies: "Kết thúc phiên" clears the resident's login on SESSION_ORIGINS and
     //   counts the cookies it removed (the cookies API needs the host permissions below).
-    // alarms: the sync outbox retries (extension/sync).
+    // alarms: the sync outbox retries (extension/outbox).
     // No "tabs": the popup only needs tab ids, which tabs.query/getCurrent give without it.
     permissions: ['storage', 'browsingData', 'cookies', 'alarms'],
     // Portal hosts: cookies of the resident's session. Apps Script hosts: the sync endpoint.

@@ -1,20 +1,13 @@
 /**
- * Messages between the extension's parts. One `type` string per message; the background answers
- * with plain JSON. (The sync engineer's messages live in extension/sync/.)
+ * The extension's one message protocol. Each message type names its request fields and its reply,
+ * so `send({ type: 'sync/link', … })` is typed as returning a LinkReply and a handler for it must
+ * return one. Content scripts and extension pages talk to the background; the background talks to
+ * tabs with `sendToTab`.
  */
+import { browser } from 'wxt/browser';
+import type { SyncRecord } from '../shared/schemas/sync';
 import type { Guide, Portal } from './guides/schema';
-
-export type Message =
-  /** Content script → background: which tab am I in? → number | null */
-  | { type: 'guide:tab-id' }
-  /** Content script → background: a guide for a procedure code found in a hand-off URL → GuideForCode */
-  | { type: 'guide:for-code'; code: string; portal: Portal; url: string }
-  /** Popup/content → background: end the resident's session → EndSessionReport */
-  | { type: 'session:end' }
-  /** Background → content script (keyboard command): focus the step panel. */
-  | { type: 'guide:focus-panel' }
-  /** Background → guided tabs after "Kết thúc phiên": drop sessionStorage and reload. */
-  | { type: 'session:ended' };
+import type { LinkedInfo } from './outbox/types';
 
 export interface GuideForCode {
   guide: Guide | null;
@@ -30,6 +23,90 @@ export interface EndSessionReport {
   at: string;
 }
 
-export function sendMessage<T>(message: Message): Promise<T> {
-  return browser.runtime.sendMessage(message) as Promise<T>;
+export type EnqueueReply = { ok: true; waiting: number } | { ok: false; message: string };
+export type LinkReply = { ok: true; linked: LinkedInfo } | { ok: false; message: string; code?: string };
+export type SimpleReply = { ok: true } | { ok: false; message: string };
+
+/** Requests to the background: `type → [request fields, reply]`. */
+export interface BackgroundProtocol {
+  /** Content script: which tab am I in? */
+  'guide:tab-id': [{}, number | null];
+  /** Content script: the guide for a procedure code found in a hand-off URL. */
+  'guide:for-code': [{ code: string; portal: Portal; url: string }, GuideForCode];
+  /** Popup: end the resident's session on every portal origin. */
+  'session:end': [{}, EndSessionReport | { error: string }];
+  /** Queue a record (idempotent by record.clientId: sending it twice queues it once). */
+  'outbox/enqueue': [{ record: SyncRecord }, EnqueueReply];
+  /** Send now: one item (also re-queues a rejected item) or, without clientId, everything waiting. */
+  'outbox/resend': [{ clientId?: string }, SimpleReply];
+  /** Remove one queued item (the page asks the volunteer to confirm first). */
+  'outbox/delete': [{ clientId: string }, SimpleReply];
+  /** Store the endpoint and access code, then say hello to check them. */
+  'sync/link': [{ endpoint: string; accessCode: string }, LinkReply];
+  /** Check the stored link again. */
+  'sync/hello': [{}, LinkReply];
+  /** Wipe the access code and the linked volunteer (the endpoint URL is kept). */
+  'sync/unlink': [{}, SimpleReply];
+}
+
+/** Messages from the background to a tab's content scripts (no reply). */
+export interface TabProtocol {
+  /** Keyboard command: focus the step panel. */
+  'guide:focus-panel': {};
+  /** After "Kết thúc phiên": drop sessionStorage and reload. */
+  'session:ended': {};
+}
+
+export type MessageType = keyof BackgroundProtocol;
+export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & BackgroundProtocol[K][0] : never;
+export type Reply<K extends MessageType> = BackgroundProtocol[K][1];
+export type TabMessage<K extends keyof TabProtocol = keyof TabProtocol> = K extends keyof TabProtocol ? { type: K } & TabProtocol[K] : never;
+
+/** Sends a request to the background. Rejects when nothing answered (worker not ready, no handler). */
+export async function send<K extends MessageType>(message: Message<K>): Promise<Reply<K>> {
+  const reply = (await browser.runtime.sendMessage(message)) as Reply<K> | undefined;
+  if (reply === undefined) throw new Error(`no answer to ${message.type}`);
+  return reply;
+}
+
+const NO_ANSWER = 'Tiện ích chưa sẵn sàng, hãy thử lại sau vài giây.';
+
+/** `send` for the outbox and link requests: "no answer" becomes their own `{ ok: false }` reply. */
+export async function sendSync<K extends Extract<MessageType, `outbox/${string}` | `sync/${string}`>>(message: Message<K>): Promise<Reply<K>> {
+  try {
+    return await send(message);
+  } catch {
+    return { ok: false, message: NO_ANSWER } as Reply<K>;
+  }
+}
+
+export type Handlers = { [K in MessageType]?: (message: Message<K>, sender: { tab?: { id?: number } }) => Reply<K> | Promise<Reply<K>> };
+
+/**
+ * Registers background handlers (call synchronously at start-up, so a waking worker receives the
+ * event that woke it). Only this extension's own pages and content scripts are answered.
+ */
+export function handleMessages(handlers: Handlers, onError: (type: MessageType, error: unknown) => unknown): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
+    if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return undefined;
+    const type = (message as { type?: unknown }).type as MessageType;
+    const handler = handlers[type] as ((m: unknown, s: typeof sender) => unknown) | undefined;
+    if (!handler) return undefined;
+    Promise.resolve()
+      .then(() => handler(message, sender))
+      .then(sendResponse, (error: unknown) => sendResponse(onError(type, error)));
+    return true;
+  });
+}
+
+export function sendToTab<K extends keyof TabProtocol>(tabId: number, message: TabMessage<K>): Promise<void> {
+  return browser.tabs.sendMessage(tabId, message).then(() => undefined, () => undefined);
+}
+
+export function onTabMessage(handlers: { [K in keyof TabProtocol]?: (message: TabMessage<K>) => void }): void {
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const type = (message as { type?: unknown } | null)?.type as keyof TabProtocol;
+    (handlers[type] as ((m: unknown) => void) | undefined)?.(message);
+    return undefined;
+  });
 }

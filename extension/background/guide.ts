@@ -5,7 +5,7 @@
 import { findByCode } from '../../shared/catalogue';
 import { guideForPortal } from '../guides/build';
 import { GuideSchema } from '../guides/schema';
-import type { GuideForCode, Message } from '../messages';
+import { handleMessages, sendToTab, type GuideForCode } from '../messages';
 import { guidedSessions } from '../storage/items';
 
 /** The guide for a code found in a hand-off URL (validated: the content script ships no zod). */
@@ -16,17 +16,13 @@ export function guideForCode(code: string, portal: Parameters<typeof guideForPor
 }
 
 export function setupGuide(): void {
-  browser.runtime.onMessage.addListener((message: Message, sender, sendResponse) => {
-    if (message?.type === 'guide:tab-id') {
-      sendResponse(sender.tab?.id ?? null);
-      return;
-    }
-    if (message?.type === 'guide:for-code') {
-      sendResponse(guideForCode(message.code, message.portal, message.url));
-      return;
-    }
-    return undefined;
-  });
+  handleMessages(
+    {
+      'guide:tab-id': (_m, sender) => sender.tab?.id ?? null,
+      'guide:for-code': (m) => guideForCode(m.code, m.portal, m.url),
+    },
+    () => null,
+  );
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void guidedSessions.getValue().then((all) => {
@@ -41,7 +37,7 @@ export function setupGuide(): void {
 
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'focus-guide' && tab?.id !== undefined) {
-      void browser.tabs.sendMessage(tab.id, { type: 'guide:focus-panel' } satisfies Message).catch(() => undefined);
+      void sendToTab(tab.id, { type: 'guide:focus-panel' });
     }
   });
 }

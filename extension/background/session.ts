@@ -5,7 +5,7 @@
  * what was cleared.
  */
 import { SESSION_ORIGINS } from '../../shared/hosts';
-import type { EndSessionReport, Message } from '../messages';
+import { handleMessages, sendToTab, type EndSessionReport } from '../messages';
 import { guidedSessions, residentSession } from '../storage/items';
 
 type Browser = typeof browser;
@@ -53,14 +53,10 @@ export async function endResidentSession(api: Browser = browser): Promise<EndSes
   await guidedSessions.setValue({});
   await residentSession.setValue(null);
   // Pages still open keep tokens in memory and sessionStorage: ask them to drop it and reload.
-  await Promise.all(tabs.map((id) => api.tabs.sendMessage(id, { type: 'session:ended' } satisfies Message).catch(() => undefined)));
+  await Promise.all(tabs.map((id) => sendToTab(id, { type: 'session:ended' })));
   return { origins: [...SESSION_ORIGINS], cookiesRemoved, cleared, guidedTabsClosed: tabs.length, at: new Date().toISOString() };
 }
 
 export function setupSessionEnd(): void {
-  browser.runtime.onMessage.addListener((message: Message, _sender, sendResponse) => {
-    if (message?.type !== 'session:end') return undefined;
-    endResidentSession().then(sendResponse, (e: unknown) => sendResponse({ error: e instanceof Error ? e.message : String(e) }));
-    return true;
-  });
+  handleMessages({ 'session:end': () => endResidentSession() }, (_type, e) => ({ error: e instanceof Error ? e.message : String(e) }));
 }

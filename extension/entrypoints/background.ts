@@ -1,6 +1,6 @@
 import { setupGuide } from '../background/guide';
 import { setupSessionEnd } from '../background/session';
-import { setupSync } from '../sync/background';
+import { setupSync } from '../outbox/background';
 
 export default defineBackground(() => {
   // Logic lives in modules; this entrypoint only wires it up.

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { GuideRunner, type ViewState } from '../engine/runner';
-import type { GuideForCode, Message } from '../messages';
+import { onTabMessage, send } from '../messages';
 import { panelPlacement, type CapturedFiling } from '../storage/items';
 import { Overlay, type OverlayActions, type Placement } from './Overlay';
 import { overlayCss } from './styles';
@@ -14,7 +14,7 @@ import { overlayCss } from './styles';
 export const HOST_TAG = 'tro-ly-dvc';
 
 export async function mountGuide(ctx: ContentScriptContext): Promise<void> {
-  const tabId = await browser.runtime.sendMessage({ type: 'guide:tab-id' } satisfies Message).catch(() => null);
+  const tabId = await send({ type: 'guide:tab-id' }).catch(() => null);
   if (typeof tabId !== 'number') return;
 
   let lastPageFocus: Element | null = null;
@@ -52,8 +52,7 @@ export async function mountGuide(ctx: ContentScriptContext): Promise<void> {
     tabKey: String(tabId),
     isOwnNode,
     inFrame: window !== window.top,
-    guideForCode: (code, portal, url) =>
-      browser.runtime.sendMessage({ type: 'guide:for-code', code, portal, url } satisfies Message).catch(() => null) as Promise<GuideForCode | null>,
+    guideForCode: (code, portal, url) => send({ type: 'guide:for-code', code, portal, url }).catch(() => null),
     render(next) {
       view = next;
       draw();
@@ -78,9 +77,10 @@ export async function mountGuide(ctx: ContentScriptContext): Promise<void> {
     filingFrameUrl: (capture: CapturedFiling) => filingFrameUrl(view, capture),
   };
 
-  browser.runtime.onMessage.addListener((message: Message) => {
-    if (message?.type === 'guide:focus-panel') ui.shadow.querySelector<HTMLElement>('.panel button')?.focus();
-    if (message?.type === 'session:ended' && window === window.top) {
+  onTabMessage({
+    'guide:focus-panel': () => ui.shadow.querySelector<HTMLElement>('.panel button')?.focus(),
+    'session:ended': () => {
+      if (window !== window.top) return;
       // The portals keep tokens in sessionStorage too, which browsingData cannot reach.
       try {
         sessionStorage.clear();
@@ -88,7 +88,7 @@ export async function mountGuide(ctx: ContentScriptContext): Promise<void> {
         // Storage blocked: nothing to clear.
       }
       location.reload();
-    }
+    },
   });
 
   ctx.onInvalidated(() => runner.stop());

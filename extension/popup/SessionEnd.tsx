@@ -1,7 +1,7 @@
 /** "Kết thúc phiên" in the popup, and the offer to end the previous resident's session first. */
 import { useState } from 'preact/hooks';
 import { PORTAL_HOSTS } from '../../shared/hosts';
-import type { EndSessionReport, Message } from '../messages';
+import { send, type EndSessionReport } from '../messages';
 
 const DATA_LABEL: Record<EndSessionReport['cleared'][number], string> = {
   cookies: 'cookie',
@@ -13,7 +13,7 @@ const DATA_LABEL: Record<EndSessionReport['cleared'][number], string> = {
 };
 
 export async function endSession(): Promise<EndSessionReport> {
-  const report = (await browser.runtime.sendMessage({ type: 'session:end' } satisfies Message)) as EndSessionReport | { error: string };
+  const report = await send({ type: 'session:end' });
   if ('error' in report) throw new Error(report.error);
   return report;
 }

@@ -4,7 +4,7 @@
  * reach and keeps zod out of the per-page content script.
  */
 import { render } from 'preact';
-import { RecordFilingForm, recordFormCss, type FilingCapture } from '../../sync/ui/RecordFilingForm';
+import { RecordFilingForm, recordFormCss, type FilingCapture } from '../../pages/RecordFilingForm';
 
 const q = new URLSearchParams(location.search);
 const portal = q.get('portal') as FilingCapture['portal'];

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { OptionsPage } from '../../sync/ui/OptionsPage';
-import { pageCss } from '../../sync/ui/pageStyles';
-import { recordFormCss } from '../../sync/ui/styles';
+import { OptionsPage } from '../../pages/OptionsPage';
+import { pageCss } from '../../pages/pageStyles';
+import { recordFormCss } from '../../pages/styles';
 
 const style = document.createElement('style');
 style.textContent = pageCss + recordFormCss;

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { RecordPage } from '../../sync/ui/RecordPage';
-import { pageCss } from '../../sync/ui/pageStyles';
-import { recordFormCss } from '../../sync/ui/styles';
+import { RecordPage } from '../../pages/RecordPage';
+import { pageCss } from '../../pages/pageStyles';
+import { recordFormCss } from '../../pages/styles';
 
 const style = document.createElement('style');
 style.textContent = pageCss + recordFormCss;

@@ -1,5 +1,5 @@
 import { SyncEnvelopeSchema, type SyncRecord, type SyncResponse } from '../../../shared/schemas/sync';
-import type { Cell } from '../../../extension/sync/core';
+import type { Cell } from '../../../extension/outbox/core';
 
 /** A tiny stand-in for the add-on's doPost: idempotent by clientId, answers per record. */
 export function fakeEndpoint() {

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { buildExport, EXPORT_LIMIT, exportFileName } from '../export';
-import { sendSyncMessage } from '../messages';
-import { describeRecord } from '../records';
-import { outboxItem, syncSettingsItem, syncStateItem } from '../storage';
-import type { OutboxItem } from '../types';
+import { buildExport, EXPORT_LIMIT, exportFileName } from '../outbox/export';
+import { sendSync } from '../messages';
+import { describeRecord } from '../outbox/records';
+import { outboxItem, syncSettingsItem, syncStateItem } from '../outbox/storage';
+import type { OutboxItem } from '../outbox/types';
 import { RecordAccountForm } from './RecordAccountForm';
 import { useStored } from './useStored';
 
@@ -88,7 +88,7 @@ function Queue({ items }: { items: OutboxItem[] }) {
   function remove(item: OutboxItem) {
     const { title } = describeRecord(item.record);
     if (!window.confirm(`Xoá “${title}” khỏi hàng chờ? Mục này sẽ không được gửi vào sổ của phường.`)) return;
-    void act(sendSyncMessage({ type: 'outbox/delete', clientId: item.clientId }), `Đã xoá “${title}” khỏi hàng chờ.`);
+    void act(sendSync({ type: 'outbox/delete', clientId: item.clientId }), `Đã xoá “${title}” khỏi hàng chờ.`);
   }
   function exportFile() {
     const chosen = items.slice(0, EXPORT_LIMIT);
@@ -149,7 +149,7 @@ function Queue({ items }: { items: OutboxItem[] }) {
           type="button"
           class="tldvc-rec-button tldvc-rec-primary"
           disabled={items.length === 0}
-          onClick={() => void act(sendSyncMessage({ type: 'outbox/resend' }), 'Đang gửi lại mọi mục.')}
+          onClick={() => void act(sendSync({ type: 'outbox/resend' }), 'Đang gửi lại mọi mục.')}
         >
           Gửi lại tất cả
         </button>
@@ -183,7 +183,7 @@ function Queue({ items }: { items: OutboxItem[] }) {
                   type="button"
                   class="tldvc-rec-button tldvc-rec-secondary"
                   aria-label={`Gửi lại: ${title}`}
-                  onClick={() => void act(sendSyncMessage({ type: 'outbox/resend', clientId: item.clientId }), `Đang gửi lại “${title}”.`)}
+                  onClick={() => void act(sendSync({ type: 'outbox/resend', clientId: item.clientId }), `Đang gửi lại “${title}”.`)}
                 >
                   Gửi lại
                 </button>

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
-import type { SyncRecord } from '../../../shared/schemas/sync';
-import { sendSyncMessage } from '../messages';
+import type { SyncRecord } from '../../shared/schemas/sync';
+import { sendSync } from '../messages';
 import type { FieldErrors } from './fields';
 
 export type Enqueue = (record: SyncRecord) => Promise<{ ok: true; waiting: number } | { ok: false; message: string }>;
 
-const viaBackground: Enqueue = (record) => sendSyncMessage({ type: 'outbox/enqueue', record });
+const viaBackground: Enqueue = (record) => sendSync({ type: 'outbox/enqueue', record });
 
 /**
  * What both record forms do on submit: show field errors (focusing the summary

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { sendSyncMessage } from '../messages';
-import { outboxItem, syncSettingsItem, syncStateItem } from '../storage';
+import { sendSync } from '../messages';
+import { outboxItem, syncSettingsItem, syncStateItem } from '../outbox/storage';
 import { TextField } from './fields';
 import { useStored } from './useStored';
 
@@ -38,7 +38,7 @@ export function OptionsPage() {
     e.preventDefault();
     if (busy) return;
     if (!code.trim() && hasCode && endpointValue === settings?.endpoint) {
-      await run(() => sendSyncMessage({ type: 'sync/hello' }));
+      await run(() => sendSync({ type: 'sync/hello' }));
       return;
     }
     if (!code.trim()) {
@@ -46,12 +46,12 @@ export function OptionsPage() {
       queueMicrotask(() => resultRef.current?.focus());
       return;
     }
-    await run(() => sendSyncMessage({ type: 'sync/link', endpoint: endpointValue, accessCode: code }));
+    await run(() => sendSync({ type: 'sync/link', endpoint: endpointValue, accessCode: code }));
   }
 
   async function unlink() {
     if (!window.confirm('Huỷ liên kết? Mã truy cập sẽ bị xoá khỏi máy này; các mục đang chờ vẫn được giữ lại.')) return;
-    await run(() => sendSyncMessage({ type: 'sync/unlink' }));
+    await run(() => sendSync({ type: 'sync/unlink' }));
     setEndpoint(null);
   }
 

@@ -1,9 +1,9 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { APPS, CONSENT_TEXT, CONSENT_TEXT_VERSION, type App } from '../../../shared/schemas/registry';
-import { AccountSyncRecord } from '../../../shared/schemas/sync';
-import { validatePhone } from '../../../shared/validate';
+import { APPS, CONSENT_TEXT, CONSENT_TEXT_VERSION, type App } from '../../shared/schemas/registry';
+import { AccountSyncRecord } from '../../shared/schemas/sync';
+import { validatePhone } from '../../shared/validate';
 import { useEnqueue, type Enqueue } from './useEnqueue';
-import { todayInVietnam } from '../records';
+import { todayInVietnam } from '../outbox/records';
 import { ConsentField, ErrorSummary, issuesToErrors, makeIdPrefix, TextField, type FieldErrors } from './fields';
 
 export interface RecordAccountFormProps {

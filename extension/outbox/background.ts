@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createSyncEngine, type SyncEngine } from './core';
-import { isSyncMessage, type SyncMessage } from './messages';
+import { handleMessages, type Handlers } from '../messages';
 import { outboxItem, syncSettingsItem, syncStateItem } from './storage';
 import type { OutboxItem, SyncState } from './types';
 
@@ -45,14 +45,7 @@ export function setupSync(): SyncEngine {
   engine = e;
 
   // Listeners are registered synchronously so a waking worker receives the event that woke it.
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
-    // Only this extension's own pages and content scripts may queue or link.
-    if (!isSyncMessage(message) || sender.id !== browser.runtime.id) return undefined;
-    handle(e, message).then(sendResponse, (error: unknown) =>
-      sendResponse({ ok: false, message: `Lỗi trong tiện ích: ${error instanceof Error ? error.message : String(error)}` }),
-    );
-    return true;
-  });
+  handleMessages(handlers(e), (_type, error) => ({ ok: false, message: `Lỗi trong tiện ích: ${error instanceof Error ? error.message : String(error)}` }));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void e.flush();
   });
@@ -69,22 +62,17 @@ export function setupSync(): SyncEngine {
   return e;
 }
 
-async function handle(e: SyncEngine, m: SyncMessage): Promise<unknown> {
-  switch (m.type) {
-    case 'outbox/enqueue': {
+function handlers(e: SyncEngine): Handlers {
+  return {
+    'outbox/enqueue': async (m) => {
       const r = await e.enqueue(m.record);
       if (r.ok) void e.flush();
       return r;
-    }
-    case 'outbox/resend':
-      return e.resend(m.clientId);
-    case 'outbox/delete':
-      return e.remove(m.clientId);
-    case 'sync/link':
-      return e.link(m.endpoint, m.accessCode);
-    case 'sync/hello':
-      return e.checkLink();
-    case 'sync/unlink':
-      return e.unlink();
-  }
+    },
+    'outbox/resend': (m) => e.resend(m.clientId),
+    'outbox/delete': (m) => e.remove(m.clientId),
+    'sync/link': (m) => e.link(m.endpoint, m.accessCode),
+    'sync/hello': () => e.checkLink(),
+    'sync/unlink': () => e.unlink(),
+  };
 }

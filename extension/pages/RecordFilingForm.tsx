@@ -1,9 +1,9 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { findById } from '../../../shared/catalogue';
-import { CONSENT_TEXT, CONSENT_TEXT_VERSION } from '../../../shared/schemas/registry';
-import { FilingSyncRecord } from '../../../shared/schemas/sync';
+import { findById } from '../../shared/catalogue';
+import { CONSENT_TEXT, CONSENT_TEXT_VERSION } from '../../shared/schemas/registry';
+import { FilingSyncRecord } from '../../shared/schemas/sync';
 import { useEnqueue, type Enqueue } from './useEnqueue';
-import { todayInVietnam } from '../records';
+import { todayInVietnam } from '../outbox/records';
 import { ConsentField, ErrorSummary, issuesToErrors, makeIdPrefix, TextField } from './fields';
 
 export { recordFormCss } from './styles';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CONSENT_TEXT_VERSION } from '../../../shared/schemas/registry';
 import { MAX_RECORDS_PER_ENVELOPE, type SyncRecord } from '../../../shared/schemas/sync';
-import { backoffDelay, RETRY_BASE_MS, RETRY_CAP_MS } from '../../../extension/sync/backoff';
-import { createSyncEngine } from '../../../extension/sync/core';
-import { validateEndpoint } from '../../../extension/sync/endpoint';
-import { EMPTY_SETTINGS, INITIAL_STATE, type OutboxItem, type SyncSettings, type SyncState } from '../../../extension/sync/types';
+import { backoffDelay, RETRY_BASE_MS, RETRY_CAP_MS } from '../../../extension/outbox/backoff';
+import { createSyncEngine } from '../../../extension/outbox/core';
+import { validateEndpoint } from '../../../extension/outbox/endpoint';
+import { EMPTY_SETTINGS, INITIAL_STATE, type OutboxItem, type SyncSettings, type SyncState } from '../../../extension/outbox/types';
 import { fakeEndpoint, memoryCell } from './fake-endpoint';
 
 const ENDPOINT = 'https://script.google.com/macros/s/TEST-fixture-deployment-id-000000000/exec';
@@ -284,7 +284,7 @@ describe('outbox sender', () => {
 
 describe('export', () => {
   it('exports the outbox in the add-on file format with the same clientIds and no access code', async () => {
-    const { buildExport } = await import('../../../extension/sync/export');
+    const { buildExport } = await import('../../../extension/outbox/export');
     const { OutboxFileSchema } = await import('../../../shared/schemas/sync');
     const items: OutboxItem[] = Array.from({ length: 130 }, (_, i) => {
       const record = filing(i);
@@ -298,7 +298,7 @@ describe('export', () => {
 
 describe('what the queue shows', () => {
   it('masks the resident name to initials plus the given name', async () => {
-    const { maskName, describeRecord } = await import('../../../extension/sync/records');
+    const { maskName, describeRecord } = await import('../../../extension/outbox/records');
     expect(maskName('Nguyễn Văn An')).toBe('N. V. An');
     expect(maskName('  Lò   Thị  Ánh ')).toBe('L. T. Ánh');
     expect(maskName('An')).toBe('An');
