@@ -4,6 +4,8 @@ export interface LinkedInfo {
   volunteerId: string;
   volunteerName: string;
   ward: string;
+  /** The ward's «Tổ dân phố» names, as the endpoint's hello returned them (absent from older add-ons). */
+  groups?: string[];
 }
 
 /**

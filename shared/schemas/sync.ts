@@ -74,7 +74,16 @@ export const SyncResponseSchema = z
     ok: z.boolean(),
     v: z.literal(SYNC_VERSION),
     error: z.object({ code: SyncErrorCode, message: z.string(), retryable: z.boolean() }).strict().optional(),
-    linked: z.object({ volunteerId: z.string(), volunteerName: z.string(), ward: z.string() }).strict().optional(),
+    linked: z
+      .object({
+        volunteerId: z.string(),
+        volunteerName: z.string(),
+        ward: z.string(),
+        /** The ward's «Tổ dân phố» names from «Danh mục» (not personal data): the record form offers only these. */
+        groups: z.array(z.string().max(100)).max(300).optional(),
+      })
+      .strict()
+      .optional(),
     results: z.array(RecordResultSchema),
     serverVersion: z.string(),
   })
