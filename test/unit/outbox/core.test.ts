@@ -28,7 +28,7 @@ export function filing(n: number, clientId: string = crypto.randomUUID()): SyncR
   };
 }
 
-function setup(opts: { linked?: boolean } = {}) {
+function setup(opts: { linked?: boolean; onScheduleRetry?: (at: number | null) => Promise<void> } = {}) {
   const server = fakeEndpoint();
   const outbox = memoryCell<OutboxItem[]>([]);
   const settings = memoryCell<SyncSettings>(opts.linked === false ? EMPTY_SETTINGS : { endpoint: ENDPOINT, accessCode: CODE, linked: null });
@@ -39,10 +39,13 @@ function setup(opts: { linked?: boolean } = {}) {
     outbox,
     settings,
     state,
-    fetch: server.fetch,
+    fetch: (url, init) => server.fetch(url, init),
     now: () => now,
     random: () => 0.5,
-    scheduleRetry: async (at) => void alarms.push(at),
+    scheduleRetry: async (at) => {
+      alarms.push(at);
+      await opts.onScheduleRetry?.(at);
+    },
     clientVersion: '0.1.0',
   });
   return { server, outbox, settings, state, alarms, engine, advance: (ms: number) => (now += ms) };
@@ -50,11 +53,16 @@ function setup(opts: { linked?: boolean } = {}) {
 
 describe('backoff', () => {
   it('grows exponentially with equal jitter and a cap', () => {
-    expect(backoffDelay(1, () => 0)).toBe(RETRY_BASE_MS / 2);
-    expect(backoffDelay(1, () => 1)).toBe(RETRY_BASE_MS);
-    expect(backoffDelay(3, () => 1)).toBe(RETRY_BASE_MS * 4);
-    expect(backoffDelay(50, () => 1)).toBe(RETRY_CAP_MS);
-    expect(backoffDelay(50, () => 0)).toBe(RETRY_CAP_MS / 2);
+    // Pinned figures: 30 s base (Chrome's minimum alarm delay), doubling, capped at 30 minutes.
+    expect(RETRY_BASE_MS).toBe(30_000);
+    expect(RETRY_CAP_MS).toBe(1_800_000);
+    expect(backoffDelay(1, () => 0)).toBe(15_000);
+    expect(backoffDelay(1, () => 1)).toBe(30_000);
+    expect(backoffDelay(2, () => 0.5)).toBe(45_000);
+    expect(backoffDelay(3, () => 1)).toBe(120_000);
+    expect(backoffDelay(7, () => 1)).toBe(1_800_000);
+    expect(backoffDelay(50, () => 1)).toBe(1_800_000);
+    expect(backoffDelay(50, () => 0)).toBe(900_000);
   });
 });
 
@@ -234,12 +242,43 @@ describe('outbox sender', () => {
 
   it('records enqueued during a send go out right after it', async () => {
     const t = setup();
+    // Hold the first request open until the second record is queued and its flush requested.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const fetchOf = t.server.fetch;
+    const calls: number[] = [];
+    t.server.fetch = (async (url: string, init: RequestInit) => {
+      calls.push(calls.length);
+      if (calls.length === 1) await gate;
+      return fetchOf(url, init);
+    }) as typeof fetchOf;
     await t.engine.enqueue(filing(1));
-    const p = t.engine.flush();
+    const first = t.engine.flush();
+    await expect.poll(() => calls.length).toBe(1);
     await t.engine.enqueue(filing(2));
-    void t.engine.flush();
-    await p;
+    const second = t.engine.flush();
+    release();
+    // Both callers wait for the same flight, which sends again for the record queued meanwhile.
+    expect(await second).toEqual(await first);
+    expect(t.server.calls.map((c) => c.records)).toEqual([1, 1]);
+    expect(t.server.rows.size).toBe(2);
+    expect(t.outbox.value).toEqual([]);
+  });
+
+  it('a record queued while a finished send winds down is not left waiting for the next alarm', async () => {
+    // The send has found the outbox empty and is clearing its retry alarm when the next record
+    // arrives: the flight in progress answers that flush, so it must go round once more.
+    let late: Promise<unknown> | undefined;
+    const t = setup({
+      onScheduleRetry: async (at) => {
+        if (at !== null || late) return;
+        await t.engine.enqueue(filing(2));
+        late = t.engine.flush(); // answered by the flight in progress: not awaited here
+      },
+    });
+    await t.engine.enqueue(filing(1));
     await t.engine.flush();
+    await late;
     expect(t.server.rows.size).toBe(2);
     expect(t.outbox.value).toEqual([]);
   });
