@@ -63,3 +63,12 @@ export async function removeSessionCookies(api: Browser, hosts: readonly string[
   }
   return result;
 }
+
+/** Firefox's first-party isolation: cookies.getAll without firstPartyDomain throws there. */
+export async function firstPartyIsolated(api: Browser): Promise<boolean> {
+  if (!IS_FIREFOX) return false;
+  return api.cookies.getAll({ domain: 'tro-ly-dvc.invalid' }).then(
+    () => false,
+    () => true,
+  );
+}

@@ -7,7 +7,7 @@
 import { SESSION_ORIGINS } from '../../shared/hosts';
 import { handleMessages, sendToTab, type ClearedKind, type EndSessionReport } from '../messages';
 import { guidedSessions, residentSession } from '../storage/items';
-import { listSessionCookies, removeSessionCookies } from './session-cookies';
+import { firstPartyIsolated, listSessionCookies, removeSessionCookies } from './session-cookies';
 import { clearSiteCaches, siteCacheHandlers } from './site-caches';
 
 type Browser = typeof browser;
@@ -37,7 +37,7 @@ async function clearFirefox(api: Browser): Promise<StorageResult> {
   const types = { cookies: true, localStorage: true, indexedDB: true, serviceWorkers: true };
   const byHost = { hostnames: HOSTS } as Browser.browsingData.RemovalOptions;
   await api.browsingData.remove(byHost, types);
-  const caches = await clearSiteCaches(HOSTS);
+  const caches = await clearSiteCaches(HOSTS, { isolated: await firstPartyIsolated(api) });
   await api.browsingData.remove(byHost, types);
   const cleared: ClearedKind[] = ['cookies', 'localStorage', 'indexedDB', 'serviceWorkers'];
   if (Object.keys(caches.deleted).length) cleared.push('cacheStorage');

@@ -2,11 +2,17 @@
  * Firefox only: its browsingData API has no Cache Storage type, and `cache: true` clears the
  * network cache, not an origin's Cache Storage. Only a page of the origin can delete those caches.
  * The Firefox background is an event page with a DOM: it frames `https://<host>/robots.txt#<mark>`
- * for each session host; the content script site-caches.content.ts in that frame asks whether a
- * clear is expected, deletes the origin's caches and says how many it deleted. The frame is
- * sandboxed without scripts, so none of the portal's own code runs in it (a single-page portal
- * answers every path with its app). A host whose frame does not answer in time (offline, refused
- * framing, a redirect elsewhere) is reported as not cleared.
+ * for each session host; the content script site-caches.content.ts there asks whether a clear is
+ * expected, deletes the origin's caches and says how many it deleted. The frame is sandboxed
+ * without scripts, so none of the portal's own code runs in it (a single-page portal answers every
+ * path with its app).
+ *
+ * With first-party isolation (privacy.firstparty.isolate) a frame's storage is keyed by the page
+ * that frames it, here the extension, so a frame would clear the wrong caches: each host is then
+ * opened in a background tab of its own for the moment it takes, and closed.
+ *
+ * A host that does not answer in time (offline, framing refused, a redirect elsewhere) is reported
+ * as not cleared.
  */
 import type { Handlers } from '../messages';
 
@@ -22,6 +28,8 @@ export interface SiteCachesResult {
 }
 
 const waiting = new Map<string, (deleted: number) => void>();
+/** Tabs opened for a host (first-party isolation), by tab id. */
+const openedTabs = new Map<number, string>();
 
 function hostOf(url: string | undefined): string {
   try {
@@ -31,10 +39,13 @@ function hostOf(url: string | undefined): string {
   }
 }
 
-/** Only frames the background made itself (no tab) on a host it is waiting for are answered. */
-function expected(sender: { tab?: unknown; url?: string }): string | null {
+/** Only a frame the background made itself (no tab), or a tab it opened, on a host it waits for. */
+function expected(sender: { tab?: { id?: number }; url?: string }): string | null {
   const host = hostOf(sender.url);
-  return sender.tab === undefined && waiting.has(host) ? host : null;
+  if (!waiting.has(host)) return null;
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return sender.tab === undefined ? host : null;
+  return openedTabs.get(tabId) === host ? host : null;
 }
 
 export const siteCacheHandlers: Handlers = {
@@ -46,26 +57,44 @@ export const siteCacheHandlers: Handlers = {
   },
 };
 
-export async function clearSiteCaches(hosts: readonly string[], timeoutMs = 8_000): Promise<SiteCachesResult> {
+const pageUrl = (host: string) => `https://${host}${FRAME_PATH}#${CACHE_FRAME_MARK}`;
+
+/** Loads the host's page in a sandboxed frame of the background page; returns how to remove it. */
+function openFrame(host: string): () => void {
+  const frame = document.createElement('iframe');
+  // Same origin kept (its Cache Storage is the target), the portal's scripts and navigation not.
+  frame.setAttribute('sandbox', 'allow-same-origin');
+  frame.src = pageUrl(host);
+  document.body.append(frame);
+  return () => frame.remove();
+}
+
+async function openTab(host: string): Promise<() => void> {
+  const tab = await browser.tabs.create({ url: pageUrl(host), active: false });
+  if (tab.id !== undefined) openedTabs.set(tab.id, host);
+  return () => {
+    if (tab.id === undefined) return;
+    openedTabs.delete(tab.id);
+    void browser.tabs.remove(tab.id).catch(() => undefined);
+  };
+}
+
+export async function clearSiteCaches(hosts: readonly string[], opts: { isolated: boolean; timeoutMs?: number }): Promise<SiteCachesResult> {
   const result: SiteCachesResult = { deleted: {}, failed: [] };
-  if (typeof document === 'undefined') return { deleted: {}, failed: [...hosts] };
+  if (!opts.isolated && typeof document === 'undefined') return { deleted: {}, failed: [...hosts] };
   await Promise.all(
     hosts.map(async (host) => {
-      const frame = document.createElement('iframe');
       const answered = new Promise<number | null>((resolve) => {
-        const timer = setTimeout(() => resolve(null), timeoutMs);
+        const timer = setTimeout(() => resolve(null), opts.timeoutMs ?? 8_000);
         waiting.set(host, (n) => {
           clearTimeout(timer);
           resolve(n);
         });
       });
-      // Same origin kept (its Cache Storage is the target), the portal's scripts and navigation not.
-      frame.setAttribute('sandbox', 'allow-same-origin');
-      frame.src = `https://${host}${FRAME_PATH}#${CACHE_FRAME_MARK}`;
-      document.body.append(frame);
+      const close = await (opts.isolated ? openTab(host) : openFrame(host));
       const deleted = await answered;
       waiting.delete(host);
-      frame.remove();
+      close();
       if (deleted === null) result.failed.push(host);
       else result.deleted[host] = deleted;
     }),

@@ -3,9 +3,9 @@ import { CACHE_FRAME_MARK } from '../background/site-caches';
 import { send } from '../messages';
 
 /**
- * Firefox only: the frame side of "Kết thúc phiên" for Cache Storage (see background/site-caches).
- * Acts only in a frame marked by the background, and only after the background confirms it is
- * waiting for this host.
+ * Firefox only: the page side of "Kết thúc phiên" for Cache Storage (see background/site-caches).
+ * Acts only on a page marked by the background, and only after the background confirms that it
+ * opened this frame or tab and is waiting for this host.
  */
 export default defineContentScript({
   matches: CONTENT_MATCHES,
@@ -13,7 +13,7 @@ export default defineContentScript({
   runAt: 'document_start',
   include: ['firefox'],
   async main() {
-    if (location.hash !== `#${CACHE_FRAME_MARK}` || window === window.top) return;
+    if (location.hash !== `#${CACHE_FRAME_MARK}`) return;
     const { clear } = await send({ type: 'session:cache-frame' });
     if (!clear) return;
     const names = await caches.keys();
