@@ -62,6 +62,10 @@ export async function launchFirefoxWithExtension({ port, prefs = {} }: FirefoxLa
       'browser.contentblocking.features.standard': 'tp,tpPrivate,cookieBehavior5,cookieBehaviorPBM5,cryptoTP,-fp',
       'intl.accept_languages': 'vi-VN, vi',
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // Service workers over the fixture server's self-signed certificate.
+      'dom.serviceWorkers.testing.enabled': true,
+      // Mozilla's test pref: permissions.request() grants as if the user pressed "Allow" (no doorhanger to click headless).
+      'extensions.webextOptionalPermissionPrompts': false,
       'devtools.console.stdout.content': !!process.env.FIREFOX_CONSOLE,
       'devtools.console.stdout.chrome': !!process.env.FIREFOX_CONSOLE,
       ...prefs,

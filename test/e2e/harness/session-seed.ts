@@ -5,6 +5,7 @@
  * page of another site. Then a probe reads back what is left. Works with Playwright and puppeteer
  * pages alike (only `evaluate` is used).
  */
+import { expect } from 'vitest';
 import { SESSION_ORIGINS } from '../../../shared/hosts';
 import type { FixtureServer } from './https-server';
 
@@ -53,7 +54,7 @@ export function mountSessionSeed(server: FixtureServer): void {
       const framed = new URL(req.url ?? '/', 'https://x').searchParams.getAll('host');
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        .end(html(`<script>window.__framed = []; addEventListener('message', (e) => window.__framed.push(String(e.data)));</script>${framed.map((h) => `<iframe src="https://${h}/__seed-partitioned"></iframe>`).join('')}`));
+        .end(html(`<script>window.__framed = []; addEventListener('message', (e) => { if (typeof e.data === 'string' && e.data.startsWith('seeded:') && !window.__framed.includes(e.data)) window.__framed.push(e.data); });</script>${framed.map((h) => `<iframe src="https://${h}/__seed-partitioned"></iframe>`).join('')}`));
     });
     server.route('GET', host, '/__probe', (_q, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html('probe')));
   }
@@ -90,3 +91,42 @@ export function originState(page: Evaluates): Promise<OriginState> {
 
 export const EMPTY_ORIGIN: OriginState = { cookie: '', localStorage: 0, indexedDB: [], serviceWorkers: 0, caches: [] };
 export const SEEDED_ORIGIN: OriginState = { cookie: 'seed_fp=1', localStorage: 1, indexedDB: ['seed-db'], serviceWorkers: 1, caches: ['seed-cache'] };
+
+/** Loads a URL in the page and waits for it (Playwright's page.goto, or the Firefox harness's gotoUrl). */
+type Goto = (url: string) => Promise<unknown>;
+
+/**
+ * Seeds every session host in one page: first-party data on each, then the partitioned cookies
+ * from the other site's framing page. Returns how many cookies were seeded (all, and partitioned).
+ */
+export async function seedEveryOrigin(page: Evaluates, goto: Goto): Promise<{ cookies: number; partitioned: number }> {
+  for (const host of SESSION_HOSTS) {
+    await goto(`https://${host}/__seed`);
+    await expect.poll(() => seeded(page), { timeout: 10_000 }).toBe('ok');
+  }
+  for (const top of [...new Set(SESSION_HOSTS.map(partitionTop))]) {
+    const framed = SESSION_HOSTS.filter((h) => partitionTop(h) === top);
+    await goto(`https://${top}/__seed-frames?${framed.map((h) => `host=${h}`).join('&')}`);
+    await expect.poll(async () => (await framedSeeded(page)).length, { timeout: 10_000 }).toBe(framed.length);
+  }
+  return { cookies: SESSION_HOSTS.length * 2, partitioned: SESSION_HOSTS.length };
+}
+
+/** What every session host still stores, read from a probe page of each. */
+export async function everyOriginState(page: Evaluates, goto: Goto): Promise<Record<string, OriginState>> {
+  const states: Record<string, OriginState> = {};
+  for (const host of SESSION_HOSTS) {
+    await goto(`https://${host}/__probe`);
+    states[host] = await originState(page);
+  }
+  return states;
+}
+
+export const everyOrigin = (state: OriginState) => Object.fromEntries(SESSION_HOSTS.map((h) => [h, state]));
+
+/** Cookie list as the extension sees it, from `cookies.getAll({ partitionKey: {} })`, reduced. */
+export interface SeenCookie {
+  domain: string;
+  name: string;
+  partitioned: boolean;
+}
