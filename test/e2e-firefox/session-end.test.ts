@@ -49,8 +49,15 @@ describe('"Kết thúc phiên" in Firefox (Total Cookie Protection, as users hav
     expect(before).toHaveLength(seeded.cookies);
     expect(before.filter((c) => c.partitioned)).toHaveLength(seeded.partitioned);
 
+    const sent = server.requests.length;
     const popup = await pressEndSession(ff);
     expect(await textOf(popup, '[data-testid="session-report"] > p')).toBe(PLAIN);
+    // Cache Storage was reached from one small page per host, framed without scripts: none of the
+    // portal's code ran (a single-page portal answers /robots.txt with its app, whose script would load).
+    // (The browser's own update checks of the seeded service worker script may still arrive: not page code.)
+    const during = server.requests.slice(sent).filter((r) => SESSION_HOSTS.includes(r.host) && new URL(r.url).pathname !== '/__seed-sw.js');
+    expect(during.map((r) => new URL(r.url).pathname)).toEqual(SESSION_HOSTS.map(() => '/robots.txt'));
+    expect(new Set(during.map((r) => r.host))).toEqual(new Set(SESSION_HOSTS));
     // The technical list waits behind "Chi tiết".
     expect(await popup.$eval('[data-testid="session-report-details"]', (d) => (d as HTMLDetailsElement).open)).toBe(false);
     await clickButton(popup, 'Chi tiết');
