@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { send, type HostAccessStatus } from '../messages';
-import { hostAccessItem, hostAccessLabel } from '../background/host-access';
+import { hostAccessItem } from '../background/host-access';
+import { hostAccessLabel } from '../background/host-patterns';
 
 type Asking = 'idle' | 'asking' | 'refused' | 'failed';
 

@@ -4,7 +4,7 @@ import { guideFor } from '../guides/build';
 import { GuideSchema } from '../guides/schema';
 import { guidedSessions, residentSession } from '../storage/items';
 import { send } from '../messages';
-import { hostAccessLabel, missingForGuide } from '../background/host-access';
+import { hostAccessLabel, missingForGuide } from '../background/host-patterns';
 
 
 /** The tab to guide: the popup's own tab when opened as a page, else the active tab. */
