@@ -71,6 +71,26 @@ describe('"Kết thúc phiên" in Firefox (Total Cookie Protection, as users hav
     expect(await everyOriginState(page, goto)).toEqual(everyOrigin(EMPTY_ORIGIN));
     await Promise.all([popup.close(), page.close(), ext.close()]);
   });
+
+  it('says plainly which Cache Storage it could not reach (a host whose page does not load) and keeps the rest of its promise', async () => {
+    const unreachable = 'tokhaidientu.moj.gov.vn';
+    server.route('GET', unreachable, '/robots.txt', (req) => void req.socket.destroy());
+    const page = await ff.browser.newPage();
+    const goto = (url: string) => gotoUrl(page, url);
+    await seedEveryOrigin(page, goto);
+
+    const popup = await pressEndSession(ff);
+    const sentence = await textOf(popup, '[data-testid="session-report"] > p');
+    expect(sentence).toMatch(/^Đã đăng xuất người dân khỏi các cổng dịch vụ công trên máy này\./);
+    expect(sentence).toContain(`Riêng bộ nhớ đệm của trang (Cache Storage) trên ${unreachable} chưa xoá được`);
+    await clickButton(popup, 'Chi tiết');
+    expect(await textOf(popup, '[data-testid="session-report-details"] ul')).toContain(`Chưa xoá được bộ nhớ đệm của trang (Cache Storage): ${unreachable}.`);
+    // True to what it says: that cache is still there, everything else is gone.
+    const states = await everyOriginState(page, goto);
+    expect(states[unreachable]).toEqual({ ...EMPTY_ORIGIN, caches: ['seed-cache'] });
+    for (const host of SESSION_HOSTS.filter((h) => h !== unreachable)) expect(states[host], host).toEqual(EMPTY_ORIGIN);
+    await Promise.all([popup.close(), page.close()]);
+  });
 });
 
 describe('"Kết thúc phiên" in Firefox with first-party isolation (privacy.firstparty.isolate)', () => {
