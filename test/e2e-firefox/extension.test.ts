@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { PORTAL_HOSTS } from '../../shared/hosts';
 import { startFixtureServer, type FixtureServer } from '../e2e/harness/https-server';
-import { EXTENSION_ORIGIN, launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../e2e/harness/firefox';
+import { EXTENSION_ORIGIN, FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../e2e/harness/firefox';
 import { bundleBackend, EXEC_URL, mountAppsScriptEndpoint, type MountedEndpoint } from '../fixtures/script.google.com/endpoint';
 import { sampleConsent, sampleFiling } from '../fakes/sample-records';
 import { clickButton, expectStep, loginWithVneid, startFromPopup, textOf, waitForLocation } from './helpers';
@@ -94,5 +94,25 @@ describe('built Firefox extension in real Firefox ESR (WebDriver BiDi)', () => {
     expect(await again.$('[data-testid="host-access"]')).toBeNull();
     await again.close();
     await popup.close();
+  });
+
+  it('after an update that leaves a host out, the notice opens by itself and its button grants the host', async () => {
+    expect(await ext.evaluate((o) => browser.permissions.remove({ origins: [o] }), VNEID)).toBe(true);
+    // Installing the build again is an update for Firefox: the withdrawn host stays withdrawn.
+    await ff.browser.installExtension(FIREFOX_EXTENSION_DIR);
+    const notice = async () => {
+      for (const p of await ff.browser.pages()) {
+        const text = await p.evaluate(() => (location.href.endsWith('/popup.html') ? document.querySelector('[data-testid="host-access"]')?.textContent ?? '' : '')).catch(() => '');
+        if (text) return { page: p, text };
+      }
+      return null;
+    };
+    await expect.poll(async () => (await notice())?.text ?? '', { timeout: 15_000 }).toContain('trang đăng nhập VNeID');
+    const { page } = (await notice())!;
+    await clickButton(page, 'Cho phép chạy trên các trang này');
+    await expect.poll(() => page.$('[data-testid="host-access"]').then((h) => h === null)).toBe(true);
+    const check = await ff.openExtensionPage('diagnostics.html');
+    expect(await check.evaluate((o) => browser.permissions.contains({ origins: [o] }), VNEID)).toBe(true);
+    await Promise.all([page.close(), check.close()]);
   });
 });
