@@ -1,6 +1,22 @@
 import { defineConfig } from 'wxt';
 import { CONTENT_MATCHES, SYNC_HOSTS } from './shared/hosts';
 
+/**
+ * Firefox desktop and Firefox for Android (one build). Data collection, declared as Firefox asks:
+ * the outbox sends the residents' names, birth years, phone numbers and tổ dân phố, and the dossier
+ * codes (ID numbers) of their filings, to the ward's own Google Sheet: personally identifying
+ * information. Nothing else leaves the browser (no browsing activity, no page content, no usage data).
+ */
+const GECKO_SETTINGS = {
+  gecko: {
+    id: 'tro-ly-dvc@congnghesocongdong.vn',
+    // The first versions with Firefox's built-in data-collection consent (desktop 140, Android 142).
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['personallyIdentifyingInfo'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: 'extension',
@@ -34,8 +50,6 @@ export default defineConfig({
     },
     // The record form is framed in the overlay on portal pages only.
     web_accessible_resources: [{ resources: ['filing-frame.html'], matches: CONTENT_MATCHES }],
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'tro-ly-dvc@congnghesocongdong.vn', strict_min_version: '128.0' } } }
-      : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : {}),
   }),
 });

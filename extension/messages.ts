@@ -15,12 +15,29 @@ export interface GuideForCode {
   procedureName: string;
 }
 
+export type ClearedKind = 'cookies' | 'localStorage' | 'indexedDB' | 'cacheStorage' | 'serviceWorkers' | 'cache';
+
 export interface EndSessionReport {
   origins: string[];
   cookiesRemoved: number;
-  cleared: Array<'cookies' | 'localStorage' | 'indexedDB' | 'cacheStorage' | 'serviceWorkers' | 'cache'>;
+  /** Of which partitioned (kept under another top-level site). */
+  partitionedCookiesRemoved: number;
+  /** Removed cookies per host. */
+  cookiesByHost: Record<string, number>;
+  cleared: ClearedKind[];
+  /** Firefox: Cache Storage caches deleted per host (Chromium clears them without a count). */
+  cachesDeleted?: Record<string, number>;
+  /** What could not be cleared, per kind: said plainly in the report, never hidden. */
+  notCleared: Array<{ kind: ClearedKind; hosts: string[] }>;
   guidedTabsClosed: number;
   at: string;
+}
+
+/** Which of the manifest's host permissions the extension holds now. */
+export interface HostAccessStatus {
+  /** Host match patterns not granted (withdrawn by the user, or added by an update and not granted). */
+  missing: string[];
+  checkedAt: string;
 }
 
 export type EnqueueReply = { ok: true; waiting: number } | { ok: false; message: string };
@@ -35,6 +52,12 @@ export interface BackgroundProtocol {
   'guide:for-code': [{ code: string; portal: Portal; url: string }, GuideForCode];
   /** Popup: end the resident's session on every portal origin. */
   'session:end': [{}, EndSessionReport | { error: string }];
+  /** Firefox: the hidden frame of a portal origin asks whether to clear that origin's Cache Storage. */
+  'session:cache-frame': [{}, { clear: boolean }];
+  /** Firefox: the frame deleted that many caches. */
+  'session:cache-frame-done': [{ deleted: number }, SimpleReply];
+  /** Popup: which portal and registry hosts the extension may not run on now (checked afresh). */
+  'host-access:status': [{}, HostAccessStatus];
   /** Queue a record (idempotent by record.clientId: sending it twice queues it once). */
   'outbox/enqueue': [{ record: SyncRecord }, EnqueueReply];
   /** Send now: one item (also re-queues a rejected item) or, without clientId, everything waiting. */
@@ -80,7 +103,7 @@ export async function sendSync<K extends Extract<MessageType, `outbox/${string}`
   }
 }
 
-export type Handlers = { [K in MessageType]?: (message: Message<K>, sender: { tab?: { id?: number } }) => Reply<K> | Promise<Reply<K>> };
+export type Handlers = { [K in MessageType]?: (message: Message<K>, sender: { tab?: { id?: number }; url?: string }) => Reply<K> | Promise<Reply<K>> };
 
 /**
  * Registers background handlers (call synchronously at start-up, so a waking worker receives the

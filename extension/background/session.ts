@@ -1,62 +1,83 @@
 /**
  * "Kết thúc phiên": clears every trace of the resident's login on the portal and login origins
- * listed in shared/hosts.ts (cookies, localStorage, IndexedDB, Cache Storage, service workers, the
- * HTTP cache where the browser can filter it by origin), closes the guided sessions and reports
- * what was cleared.
+ * listed in shared/hosts.ts (cookies in every partition, localStorage, IndexedDB, Cache Storage,
+ * service workers, the HTTP cache where the browser can filter it by origin), closes the guided
+ * sessions and reports what was cleared, and what could not be.
  */
 import { SESSION_ORIGINS } from '../../shared/hosts';
-import { handleMessages, sendToTab, type EndSessionReport } from '../messages';
+import { handleMessages, sendToTab, type ClearedKind, type EndSessionReport } from '../messages';
 import { guidedSessions, residentSession } from '../storage/items';
+import { firstPartyIsolated, listSessionCookies, removeSessionCookies } from './session-cookies';
+import { clearSiteCaches, siteCacheHandlers } from './site-caches';
 
 type Browser = typeof browser;
 
-async function removeCookies(api: Browser): Promise<number> {
-  const seen = new Map<string, Browser.cookies.Cookie>();
-  for (const origin of SESSION_ORIGINS) {
-    const host = new URL(origin).hostname;
-    const lists = await Promise.all([
-      api.cookies.getAll({ url: origin }).catch(() => []),
-      api.cookies.getAll({ domain: host }).catch(() => []),
-    ]);
-    for (const c of lists.flat()) seen.set(`${c.storeId}|${c.domain}|${c.path}|${c.name}`, c);
-  }
-  let removed = 0;
-  for (const c of seen.values()) {
-    const url = `https://${c.domain.replace(/^\./, '')}${c.path}`;
-    const done = await api.cookies.remove({ url, name: c.name, storeId: c.storeId }).catch(() => null);
-    if (done) removed++;
-  }
-  return removed;
+const HOSTS = SESSION_ORIGINS.map((o) => new URL(o).hostname);
+
+/** Chromium filters browsingData by origin and clears Cache Storage itself. */
+type StorageResult = Pick<EndSessionReport, 'cleared' | 'notCleared' | 'cachesDeleted'>;
+
+async function clearChromium(api: Browser): Promise<StorageResult> {
+  const origins = SESSION_ORIGINS as [string, ...string[]];
+  await api.browsingData.remove(
+    { origins },
+    { cookies: true, localStorage: true, indexedDB: true, cacheStorage: true, serviceWorkers: true, fileSystems: true },
+  );
+  const cleared: ClearedKind[] = ['cookies', 'localStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers'];
+  if (await api.browsingData.remove({ origins }, { cache: true }).then(() => true, () => false)) cleared.push('cache');
+  return { cleared, notCleared: [] };
+}
+
+/**
+ * Firefox filters browsingData by host name (it matches host and port), for these types only; the
+ * service workers go first so none is left to refill a cache, then each origin's Cache Storage is
+ * deleted from a page of that origin, then whatever that page load stored is swept again.
+ */
+async function clearFirefox(api: Browser): Promise<StorageResult> {
+  const types = { cookies: true, localStorage: true, indexedDB: true, serviceWorkers: true };
+  const byHost = { hostnames: HOSTS } as Browser.browsingData.RemovalOptions;
+  await api.browsingData.remove(byHost, types);
+  const caches = await clearSiteCaches(HOSTS, { isolated: await firstPartyIsolated(api) });
+  await api.browsingData.remove(byHost, types);
+  const cleared: ClearedKind[] = ['cookies', 'localStorage', 'indexedDB', 'serviceWorkers'];
+  if (Object.keys(caches.deleted).length) cleared.push('cacheStorage');
+  return {
+    cleared,
+    cachesDeleted: caches.deleted,
+    notCleared: caches.failed.length ? [{ kind: 'cacheStorage', hosts: caches.failed }] : [],
+  };
 }
 
 export async function endResidentSession(api: Browser = browser): Promise<EndSessionReport> {
-  const cookiesRemoved = await removeCookies(api);
-  const cleared: EndSessionReport['cleared'] = ['cookies'];
-  const isFirefox = import.meta.env.BROWSER === 'firefox';
-  const origins = SESSION_ORIGINS as [string, ...string[]];
-  if (isFirefox) {
-    // Firefox filters by host name, and only for these data types.
-    const hostnames = SESSION_ORIGINS.map((o) => new URL(o).hostname);
-    await api.browsingData.remove({ hostnames } as Browser.browsingData.RemovalOptions, { cookies: true, localStorage: true, indexedDB: true, serviceWorkers: true });
-    cleared.push('localStorage', 'indexedDB', 'serviceWorkers');
-  } else {
-    await api.browsingData.remove(
-      { origins },
-      { cookies: true, localStorage: true, indexedDB: true, cacheStorage: true, serviceWorkers: true, fileSystems: true },
-    );
-    cleared.push('localStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers');
-    const httpCache = await api.browsingData.remove({ origins }, { cache: true }).then(() => true, () => false);
-    if (httpCache) cleared.push('cache');
-  }
+  // Counted and removed one by one first, so the report says how many (partitioned ones too).
+  const cookies = await removeSessionCookies(api, HOSTS);
+  const storage: StorageResult = import.meta.env.BROWSER === 'firefox' ? await clearFirefox(api) : await clearChromium(api);
+  // Checked, not assumed: a cookie still there is reported.
+  const left = await listSessionCookies(api, HOSTS);
   const sessions = await guidedSessions.getValue();
   const tabs = Object.keys(sessions).map(Number);
   await guidedSessions.setValue({});
   await residentSession.setValue(null);
   // Pages still open keep tokens in memory and sessionStorage: ask them to drop it and reload.
   await Promise.all(tabs.map((id) => sendToTab(id, { type: 'session:ended' })));
-  return { origins: [...SESSION_ORIGINS], cookiesRemoved, cleared, guidedTabsClosed: tabs.length, at: new Date().toISOString() };
+  const notCleared = [...storage.notCleared];
+  if (left.length) notCleared.unshift({ kind: 'cookies', hosts: [...new Set(left.map((c) => c.domain.replace(/^\./, '')))] });
+  return {
+    origins: [...SESSION_ORIGINS],
+    cookiesRemoved: cookies.removed,
+    partitionedCookiesRemoved: cookies.partitioned,
+    cookiesByHost: cookies.byHost,
+    cleared: storage.cleared,
+    ...(storage.cachesDeleted ? { cachesDeleted: storage.cachesDeleted } : {}),
+    notCleared,
+    guidedTabsClosed: tabs.length,
+    at: new Date().toISOString(),
+  };
 }
 
 export function setupSessionEnd(): void {
-  handleMessages({ 'session:end': () => endResidentSession() }, (_type, e) => ({ error: e instanceof Error ? e.message : String(e) }));
+  handleMessages(
+    { 'session:end': () => endResidentSession(), ...(import.meta.env.BROWSER === 'firefox' ? siteCacheHandlers : {}) },
+    (_type, e) => ({ error: e instanceof Error ? e.message : String(e) }),
+  );
 }

@@ -1,4 +1,5 @@
 import { setupGuide } from '../background/guide';
+import { setupHostAccess } from '../background/host-access';
 import { setupSessionEnd } from '../background/session';
 import { setupSync } from '../outbox/background';
 
@@ -6,5 +7,6 @@ export default defineBackground(() => {
   // Logic lives in modules; this entrypoint only wires it up.
   setupGuide();
   setupSessionEnd();
+  setupHostAccess();
   setupSync();
 });

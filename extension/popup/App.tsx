@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Procedure } from '../../shared/schemas/procedure';
 import { residentSession } from '../storage/items';
+import { HostAccessNotice } from './HostAccessNotice';
 import { Popup } from './Popup';
 import { SessionEndButton, describeReport, endSession } from './SessionEnd';
 
@@ -73,5 +74,5 @@ export function App() {
       <SessionEndButton onEnded={(r) => setNotice(describeReport(r))} />
     </footer>
   );
-  return <Popup footer={footer} beforeStart={beforeStart} />;
+  return (<><HostAccessNotice /><Popup footer={footer} beforeStart={beforeStart} /></>);
 }

@@ -3,6 +3,8 @@ import type { Procedure } from '../../shared/schemas/procedure';
 import { guideFor } from '../guides/build';
 import { GuideSchema } from '../guides/schema';
 import { guidedSessions, residentSession } from '../storage/items';
+import { send } from '../messages';
+import { hostAccessLabel, missingForGuide } from '../background/host-patterns';
 
 
 /** The tab to guide: the popup's own tab when opened as a page, else the active tab. */
@@ -15,6 +17,13 @@ async function targetTab(): Promise<{ id: number; own: boolean } | null> {
 
 export async function startGuidedSession(p: Procedure): Promise<void> {
   const guide = GuideSchema.parse(guideFor(p));
+  // Without access the page would show no hint at all: say so instead of opening it.
+  const missing = missingForGuide(await send({ type: 'host-access:status' }), guide.startUrl);
+  if (missing.length) {
+    throw new Error(
+      `Trợ lý DVC chưa được phép chạy trên ${missing.map(hostAccessLabel).join(', ')} nên không hiện được hướng dẫn ở đó. Bấm «Cho phép chạy trên các trang này» ở đầu khung, rồi bấm «Bắt đầu hướng dẫn» lại.`,
+    );
+  }
   const tab = await targetTab();
   if (!tab) throw new Error('Không tìm thấy thẻ trình duyệt để mở cổng dịch vụ công.');
   const now = new Date().toISOString();

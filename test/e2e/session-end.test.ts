@@ -4,6 +4,9 @@ import { PORTAL_HOSTS, SESSION_ORIGINS } from '../../shared/hosts';
 import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { startFixtureServer, type FixtureServer } from './harness/https-server';
 import { expectStep, extensionWorld, ISOLATED_SECRET_PROBE, loginWithVneid, panel } from './guide-helpers';
+import { EMPTY_ORIGIN, everyOrigin, everyOriginState, mountSessionSeed, SEEDED_ORIGIN, seedEveryOrigin, SESSION_HOSTS, type SeenCookie } from './harness/session-seed';
+
+const PLAIN = 'Đã đăng xuất người dân khỏi các cổng dịch vụ công trên máy này. Có thể tiếp người tiếp theo.';
 
 async function openPopupAndStart(b: ExtensionBrowser, query: string, id: string): Promise<Page> {
   const popup = await b.openExtensionPage('popup.html');
@@ -95,14 +98,68 @@ describe('VNeID hints and ending a resident session', () => {
     }
     await popup.close();
 
-    // The popup button reports what was cleared.
+    // The popup button reports in plain words; the technical list is behind "Chi tiết".
     const again = await b.openExtensionPage('popup.html');
     await again.getByRole('button', { name: 'Kết thúc phiên' }).click();
     const report = again.getByTestId('session-report');
-    await expect.poll(() => report.textContent()).toContain('Đã xoá');
-    const text = (await report.textContent()) ?? '';
+    await expect.poll(() => report.locator('p').first().textContent()).toBe(PLAIN);
+    expect(await again.getByTestId('session-report-details').isVisible()).toBe(true);
+    expect(await again.locator('[data-testid="session-report-details"] ul').isVisible()).toBe(false);
+    await again.getByText('Chi tiết', { exact: true }).click();
+    const text = (await again.locator('[data-testid="session-report-details"] ul').textContent()) ?? '';
     for (const h of ['dichvucong.gov.vn', 'sso.dancuquocgia.gov.vn', 'dichvucongnganhtuphap.moj.gov.vn', 'dichvucong.thainguyen.gov.vn']) expect(text).toContain(h);
     expect(text).toContain('IndexedDB');
+    expect(text).toContain('Cookie đã xoá:');
     await again.close();
+  });
+});
+
+describe('"Kết thúc phiên" in Chromium over everything a session can leave', () => {
+  let server: FixtureServer;
+  let b: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    mountSessionSeed(server);
+    b = await launchWithExtension({ port: server.port });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await server?.close();
+  });
+
+  /** Every cookie the extension can see, in every partition. */
+  const cookiesSeen = (): Promise<SeenCookie[]> =>
+    b.worker.evaluate(async () =>
+      (await (globalThis as unknown as { chrome: typeof browser }).chrome.cookies.getAll({ partitionKey: {} } as never)).map((c) => ({
+        domain: c.domain,
+        name: c.name,
+        partitioned: Boolean((c as { partitionKey?: unknown }).partitionKey),
+      })),
+    );
+
+  it('leaves no cookie (partitioned too), localStorage, IndexedDB, service worker or Cache Storage on any portal origin; the report counts what was seeded', async () => {
+    const page = await b.context.newPage();
+    const goto = (url: string) => page.goto(url);
+    const seeded = await seedEveryOrigin(page, goto);
+    expect(await everyOriginState(page, goto)).toEqual(everyOrigin(SEEDED_ORIGIN));
+    const before = await cookiesSeen();
+    expect(before).toHaveLength(seeded.cookies);
+    expect(before.filter((c) => c.partitioned)).toHaveLength(seeded.partitioned);
+
+    const popup = await b.openExtensionPage('popup.html');
+    await popup.getByRole('button', { name: 'Kết thúc phiên' }).click();
+    await expect.poll(() => popup.getByTestId('session-report').locator('p').first().textContent()).toBe(PLAIN);
+    await popup.getByText('Chi tiết', { exact: true }).click();
+    const details = (await popup.locator('[data-testid="session-report-details"] ul').textContent()) ?? '';
+    expect(details).toContain(`Cookie đã xoá: ${seeded.cookies} (trong đó ${seeded.partitioned} cookie phân vùng)`);
+    for (const host of SESSION_HOSTS) expect(details).toContain(`${host}: 2`);
+    expect(details).toContain('bộ nhớ đệm của trang (Cache Storage)');
+    expect(details).not.toContain('Chưa xoá được');
+
+    expect(await cookiesSeen()).toEqual([]);
+    expect(await everyOriginState(page, goto)).toEqual(everyOrigin(EMPTY_ORIGIN));
+    await popup.close();
+    await page.close();
   });
 });
