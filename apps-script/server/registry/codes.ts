@@ -1,12 +1,12 @@
-// Access codes for the web endpoint, one or more per volunteer. A code is shown
-// once when issued; the sheet keeps only its SHA-256 hash, the expiry, revocation
-// and last use. Failed attempts are counted per code in the script cache.
+// The access codes of the web endpoint, one or more per volunteer. A code is
+// shown once when issued; «Mã truy cập» keeps only its SHA-256 hash, the expiry,
+// revocation and last use. Failed attempts are counted in the script cache.
+import { Table, type Spreadsheet } from '../infra/table';
+import { cellText } from '../infra/cells';
+import { timestampInVietnam } from '../infra/time';
+import { sha256Hex } from '../infra/digest';
 import { CODES } from './layout';
-import { appendLog, currentUser } from './log';
-import { volunteerMap } from './entry';
-import { requireCurrent } from './setup';
-import { Table, type Spreadsheet } from './table';
-import { cellText, isoNowVn, sha256Hex } from './util';
+import { volunteerMap } from './lists';
 
 const ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789'; // no 0/O, 1/I/L, U
 export const MAX_FAILURES = 5;
@@ -32,63 +32,6 @@ export function normaliseCode(code: string): string {
 
 export function codeHash(code: string): string {
   return sha256Hex(`tro-ly-dvc-access:${normaliseCode(code)}`);
-}
-
-export interface IssuedCode {
-  codeId: string;
-  volunteerId: string;
-  code: string;
-  expiresAt: string;
-}
-
-export function issueCode(ss: Spreadsheet, volunteerId: string, days: number, now = new Date()): IssuedCode {
-  requireCurrent(ss);
-  const vols = volunteerMap(ss);
-  if (!vols.has(volunteerId)) throw new Error(`Tình nguyện viên «${volunteerId}» chưa có trong danh sách.`);
-  if (!Number.isInteger(days) || days < 1 || days > 365) throw new Error('Thời hạn phải từ 1 đến 365 ngày.');
-  const t = Table.open(ss, CODES);
-  const code = newCode();
-  const codeId = `MA-${codeHash(code + now.getTime()).slice(0, 8).toUpperCase()}`;
-  const expiresAt = isoNowVn(new Date(now.getTime() + days * 86_400_000));
-  const who = currentUser();
-  t.append([t.makeRow({ codeId, volunteerId, hash: codeHash(code), issuedAt: isoNowVn(now), expiresAt, revokedAt: '', lastUsedAt: '', issuedBy: who })]);
-  appendLog(ss, [{ who, source: 'Tiện ích bổ sung', action: 'Cấp mã truy cập', table: CODES.name, recordId: codeId, after: { volunteerId, expiresAt } }], now);
-  return { codeId, volunteerId, code, expiresAt };
-}
-
-export function listCodes(ss: Spreadsheet, now = new Date()) {
-  requireCurrent(ss);
-  const vols = volunteerMap(ss);
-  const t = Table.open(ss, CODES);
-  const nowIso = isoNowVn(now);
-  return t.rows().map((r) => {
-    const revokedAt = cellText(t.get(r, 'revokedAt'));
-    const expiresAt = cellText(t.get(r, 'expiresAt'));
-    const volunteerId = cellText(t.get(r, 'volunteerId'));
-    return {
-      codeId: cellText(t.get(r, 'codeId')),
-      volunteerId,
-      volunteerName: vols.get(volunteerId)?.name ?? '',
-      issuedAt: cellText(t.get(r, 'issuedAt')),
-      expiresAt,
-      revokedAt,
-      lastUsedAt: cellText(t.get(r, 'lastUsedAt')),
-      state: revokedAt ? 'Đã thu hồi' : expiresAt <= nowIso ? 'Hết hạn' : 'Đang dùng',
-    };
-  });
-}
-
-export function revokeCode(ss: Spreadsheet, codeId: string, now = new Date()) {
-  requireCurrent(ss);
-  const t = Table.open(ss, CODES);
-  const row = t.rows().find((r) => cellText(t.get(r, 'codeId')) === codeId);
-  if (!row) throw new Error('Không tìm thấy mã truy cập này.');
-  if (cellText(t.get(row, 'revokedAt'))) return { codeId, alreadyRevoked: true };
-  const cells = [...row.cells];
-  cells[t.index.revokedAt!] = isoNowVn(now);
-  t.update([{ rowNumber: row.rowNumber, cells }]);
-  appendLog(ss, [{ who: currentUser(), source: 'Tiện ích bổ sung', action: 'Thu hồi mã truy cập', table: CODES.name, recordId: codeId, after: { volunteerId: cellText(t.get(row, 'volunteerId')) } }], now);
-  return { codeId, alreadyRevoked: false };
 }
 
 export type AuthOutcome =
@@ -121,7 +64,7 @@ export function authenticate(ss: Spreadsheet, presented: string, now = new Date(
   if (!row) return fail('AUTH_WRONG', 'Mã truy cập không đúng. Hãy kiểm tra lại mã tổ trưởng đã cấp.');
   const codeId = cellText(t.get(row, 'codeId'));
   if (cellText(t.get(row, 'revokedAt'))) return fail('AUTH_REVOKED', 'Mã truy cập này đã bị thu hồi. Hãy xin tổ trưởng mã mới.', codeId);
-  if (cellText(t.get(row, 'expiresAt')) <= isoNowVn(now)) return fail('AUTH_EXPIRED', 'Mã truy cập đã hết hạn. Hãy xin tổ trưởng mã mới.', codeId);
+  if (cellText(t.get(row, 'expiresAt')) <= timestampInVietnam(now)) return fail('AUTH_EXPIRED', 'Mã truy cập đã hết hạn. Hãy xin tổ trưởng mã mới.', codeId);
   const volunteerId = cellText(t.get(row, 'volunteerId'));
   const vol = volunteerMap(ss).get(volunteerId);
   if (!vol || !vol.active) return fail('AUTH_REVOKED', 'Tình nguyện viên gắn với mã này không còn hoạt động.', codeId);
@@ -131,7 +74,6 @@ export function authenticate(ss: Spreadsheet, presented: string, now = new Date(
 
 /** Records the last use of a code (one write). */
 export function touchCode(auth: Extract<AuthOutcome, { ok: true }>, now = new Date()): void {
-  auth.table.sheet.getRange(auth.rowNumber, auth.table.index.lastUsedAt! + 1).setValue(isoNowVn(now));
+  auth.table.sheet.getRange(auth.rowNumber, auth.table.index.lastUsedAt! + 1).setValue(timestampInVietnam(now));
 }
 
-export { appendLog };

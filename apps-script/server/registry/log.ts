@@ -1,9 +1,9 @@
 // The change log: who, when, what, before and after. ID numbers and phones are
 // masked; the CCCD hash is never logged. Entries are collected and appended in one batch.
-import { maskCccd, maskPhone } from '../../shared/validate';
+import { maskCccd, maskPhone } from '../../../shared/validate';
+import { Table, type Spreadsheet } from '../infra/table';
+import { timestampInVietnam } from '../infra/time';
 import { LOG } from './layout';
-import { Table, type Spreadsheet } from './table';
-import { isoNowVn } from './util';
 
 export interface LogEntry {
   who: string;
@@ -65,7 +65,7 @@ function text(v: LogEntry['before']): string {
 export function appendLog(ss: Spreadsheet, entries: LogEntry[], now = new Date()): void {
   if (entries.length === 0) return;
   const table = Table.open(ss, LOG);
-  const at = isoNowVn(now);
+  const at = timestampInVietnam(now);
   table.append(
     entries.map((e) =>
       table.makeRow({ at, who: e.who, source: e.source, action: e.action, table: e.table, recordId: e.recordId, before: text(e.before), after: text(e.after) }),

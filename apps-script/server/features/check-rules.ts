@@ -1,11 +1,11 @@
-// "Kiểm tra dữ liệu": validates every row of the accounts and filings sheets.
-// Pure over row arrays (no service calls), so it is benchmarked directly.
-import { APPS, FILING_STATUSES, GENDERS, PersonName } from '../../shared/schemas/registry';
-import { isSecretLikeValue } from '../../shared/schemas/privacy';
-import { validateCccd, validatePhone } from '../../shared/validate';
-import { findById } from '../../shared/catalogue';
-import { cellBool, cellDate, cellText } from './util';
-import { PORTALS } from './layout';
+// The rules of «Kiểm tra dữ liệu», pure over row arrays (no service calls), so
+// they are benchmarked directly.
+import { APPS, FILING_STATUSES, GENDERS, PersonName } from '../../../shared/schemas/registry';
+import { isSecretLikeValue } from '../../../shared/schemas/privacy';
+import { validateCccd, validatePhone } from '../../../shared/validate';
+import { findById } from '../../../shared/catalogue';
+import { cellBool, cellDate, cellText } from '../infra/cells';
+import { PORTALS } from '../registry/layout';
 
 export interface CellIssue {
   table: 'accounts' | 'filings' | 'targets';

@@ -1,7 +1,29 @@
 // The table port: one sheet with a header row, read and written in whole blocks.
 // Every method makes a fixed number of spreadsheet calls, whatever the row count.
-import { neutraliseFormula } from '../../shared/schemas/privacy';
-import type { TableSpec } from './layout';
+import { neutraliseFormula } from '../../../shared/schemas/privacy';
+
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  /** '@' = plain text (keeps leading zeros, "+84…" and "=…" as typed). */
+  format?: string;
+  /** The «Danh mục» list (or the volunteers) behind the column's dropdown. */
+  list?: string;
+  checkbox?: boolean;
+  /** Holds personal data: masked in the change log, cleared by the retention purge. */
+  personal?: boolean;
+}
+
+export interface TableSpec {
+  key: string;
+  name: string;
+  columns: ColumnSpec[];
+  /** Protect the whole sheet (warning-free) for everyone but the owner. */
+  protectSheet?: boolean;
+  /** Keys of columns protected against manual edits. */
+  protectColumns?: string[];
+  hidden?: boolean;
+}
 
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

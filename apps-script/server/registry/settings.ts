@@ -1,7 +1,7 @@
 // Ward settings and the CCCD hashing secret, in script properties (never in the
 // sheet, which every editor and viewer can read).
 import * as z from 'zod';
-import { hex } from './util';
+import { hmacSha256Hex } from '../infra/digest';
 
 const EMAIL = /^[^\s@<>(),;:"'\[\]]+@[^\s@<>(),;:"'\[\]]+\.[^\s@<>(),;:"'\[\]]{2,}$/;
 export const MAX_MANAGERS = 50;
@@ -85,5 +85,5 @@ export function cccdSecret(): string {
 
 /** Keyed hash of a 12-digit CCCD: equal numbers give equal keys; the number cannot be recovered without the secret. */
 export function cccdKey(cccd: string, secret = cccdSecret()): string {
-  return `h1:${hex(Utilities.computeHmacSha256Signature(cccd, secret)).slice(0, 32)}`;
+  return `h1:${hmacSha256Hex(cccd, secret).slice(0, 32)}`;
 }

@@ -1,14 +1,19 @@
-// The entry sidebar's server side: the same zod schemas as the browser, then one batch write per sheet.
-import * as z from 'zod';
-import { FilingInputSchema, ResidentAccountInputSchema } from '../../shared/schemas/registry';
-import { isSecretLikeKey, isSecretLikeValue, SECRET_VALUE_MESSAGE } from '../../shared/schemas/privacy';
-import { ACCOUNTS, FILINGS, LISTS, VOLUNTEERS } from './layout';
-import { appendLog, currentUser, diff, maskRecord, type LogEntry } from './log';
-import { accountRecord, cccdColumns, checkCccd, filingRecord, phoneColumn, procedureError, rowObject, type FieldErrors } from './records';
-import { readSettings } from './settings';
-import { requireCurrent } from './setup';
-import { Table, type Row, type Spreadsheet } from './table';
-import { cellText, isoDateVn, isoNowVn, uuid } from './util';
+// «Nhập tài khoản và hồ sơ»: the entry sidebar's server side — the same zod
+// schemas as the browser, then one batch write per sheet — and the account
+// search and load for editing.
+import type * as z from 'zod';
+import { FilingInputSchema, ResidentAccountInputSchema } from '../../../shared/schemas/registry';
+import { isSecretLikeKey, isSecretLikeValue, SECRET_VALUE_MESSAGE } from '../../../shared/schemas/privacy';
+import { Table, type Row, type Spreadsheet } from '../infra/table';
+import { cellText } from '../infra/cells';
+import { timestampInVietnam, todayInVietnam } from '../infra/time';
+import { uuid } from '../infra/digest';
+import { ACCOUNTS, FILINGS } from '../registry/layout';
+import { listValues, volunteerMap } from '../registry/lists';
+import { appendLog, currentUser, diff, maskRecord, type LogEntry } from '../registry/log';
+import { accountRecord, cccdColumns, checkCccd, filingRecord, phoneColumn, procedureError, rowObject, type FieldErrors } from '../registry/rows';
+import { readSettings } from '../registry/settings';
+import { requireCurrent } from '../registry/version';
 
 export interface SaveRequest {
   account: unknown;
@@ -28,21 +33,6 @@ function issuesToErrors(error: z.ZodError, prefix: string, errors: FieldErrors):
       errors[key || 'form'] = secret ? SECRET_VALUE_MESSAGE : `Trường không được phép: ${issue.keys.join(', ')}.`;
     } else errors[key] = issue.message;
   }
-}
-
-export function listValues(ss: Spreadsheet, column: string): string[] {
-  const t = Table.open(ss, LISTS);
-  return t.columns([column]).map((r) => cellText(r[column])).filter(Boolean);
-}
-
-export function volunteerMap(ss: Spreadsheet): Map<string, { name: string; toDanPho: string; active: boolean }> {
-  const t = Table.open(ss, VOLUNTEERS);
-  const map = new Map<string, { name: string; toDanPho: string; active: boolean }>();
-  for (const r of t.rows()) {
-    const id = cellText(t.get(r, 'id'));
-    if (id) map.set(id, { name: cellText(t.get(r, 'name')), toDanPho: cellText(t.get(r, 'toDanPho')), active: t.get(r, 'active') === true });
-  }
-  return map;
 }
 
 export function saveAccount(ss: Spreadsheet, req: SaveRequest, now = new Date()): SaveResult {
@@ -79,7 +69,7 @@ export function saveAccount(ss: Spreadsheet, req: SaveRequest, now = new Date())
   }
   const a = parsed.data;
   const settings = readSettings();
-  const today = isoDateVn(now);
+  const today = todayInVietnam(now);
   if (a.createdOn > today) errors['account.createdOn'] = 'Ngày hỗ trợ không được sau hôm nay.';
   const tdpList = listValues(ss, 'toDanPho');
   if (tdpList.length && !tdpList.includes(a.toDanPho)) errors['account.toDanPho'] = `Tổ dân phố «${a.toDanPho}» không có trong danh mục.`;
@@ -93,7 +83,7 @@ export function saveAccount(ss: Spreadsheet, req: SaveRequest, now = new Date())
   if (Object.keys(errors).length) return { ok: false, message: 'Có trường chưa hợp lệ: hãy sửa các ô được đánh dấu.', errors };
 
   const who = currentUser();
-  const stamp = isoNowVn(now);
+  const stamp = timestampInVietnam(now);
   const log: LogEntry[] = [];
   const accounts = Table.open(ss, ACCOUNTS);
   let accountId = a.id ?? '';

@@ -1,6 +1,14 @@
-// Counts, progress against targets, and the plain-text report for the Zalo group.
-import { findById } from '../../shared/catalogue';
-import { cellDate, cellText, viDate } from './util';
+// «Tổng hợp và chỉ tiêu» and «Báo cáo gửi nhóm Zalo»: counts, progress against
+// targets (summarise is pure), the summary sheet with its chart, and the
+// plain-text report for the Zalo group.
+import { findById } from '../../../shared/catalogue';
+import { Table, type Spreadsheet } from '../infra/table';
+import { cellDate, cellText } from '../infra/cells';
+import { timestampInVietnam, todayInVietnam, viDate } from '../infra/time';
+import { ACCOUNTS, FILINGS, SUMMARY_SHEET, TARGETS } from '../registry/layout';
+import { volunteerMap } from '../registry/lists';
+import { readSettings } from '../registry/settings';
+import { requireCurrent } from '../registry/version';
 
 type Index = Record<string, number>;
 
@@ -77,36 +85,34 @@ export function summarise(
   const proc = new Map<string, { filings: number }>();
   const app = new Map<string, { accounts: number }>();
   const init2 = () => ({ accounts: 0, filings: 0 });
-  const accDates: Array<[string, string]> = [];
-  const filDates: Array<[string, string]> = [];
-  let nAcc = 0;
-  let nFil = 0;
-  for (const cells of accounts) {
-    if (!cellText(cells[aIdx.id!])) continue;
-    const date = cellDate(cells[aIdx.createdOn!]) || '';
-    const t = cellText(cells[aIdx.toDanPho!]) || '(chưa rõ)';
-    accDates.push([t, date]);
-    if (!inPeriod(date, period)) continue;
-    nAcc++;
-    bump(tdp, t, init2, 'accounts');
-    const v = cellText(cells[aIdx.volunteerId!]);
-    bump(vol, volunteerNames.get(v) ?? (v || '(chưa rõ)'), init2, 'accounts');
-    if (date) bump(month, date.slice(0, 7), init2, 'accounts');
-    for (const a of cellText(cells[aIdx.apps!]).split(/\s*[,;]\s*/)) if (a) bump(app, a, () => ({ accounts: 0 }), 'accounts');
+  const dated = { accounts: [] as Array<[string, string]>, filings: [] as Array<[string, string]> };
+  const totals = { accounts: 0, filings: 0 };
+  // Accounts and filings are counted the same way; each kind adds its own breakdown.
+  const kinds = [
+    { field: 'accounts' as const, rows: accounts, idx: aIdx, dateKey: 'createdOn', extra: (cells: unknown[]) => {
+      for (const a of cellText(cells[aIdx.apps!]).split(/\s*[,;]\s*/)) if (a) bump(app, a, () => ({ accounts: 0 }), 'accounts');
+    } },
+    { field: 'filings' as const, rows: filings, idx: fIdx, dateKey: 'filedOn', extra: (cells: unknown[]) => {
+      bump(proc, procedureLabel(cellText(cells[fIdx.procedureId!])) || '(chưa rõ)', () => ({ filings: 0 }), 'filings');
+    } },
+  ];
+  for (const { field, rows, idx, dateKey, extra } of kinds) {
+    for (const cells of rows) {
+      if (!cellText(cells[idx.id!])) continue;
+      const date = cellDate(cells[idx[dateKey]!]) || '';
+      const t = cellText(cells[idx.toDanPho!]) || '(chưa rõ)';
+      dated[field].push([t, date]);
+      if (!inPeriod(date, period)) continue;
+      totals[field]++;
+      bump(tdp, t, init2, field);
+      const v = cellText(cells[idx.volunteerId!]);
+      bump(vol, volunteerNames.get(v) ?? (v || '(chưa rõ)'), init2, field);
+      if (date) bump(month, date.slice(0, 7), init2, field);
+      extra(cells);
+    }
   }
-  for (const cells of filings) {
-    if (!cellText(cells[fIdx.id!])) continue;
-    const date = cellDate(cells[fIdx.filedOn!]) || '';
-    const t = cellText(cells[fIdx.toDanPho!]) || '(chưa rõ)';
-    filDates.push([t, date]);
-    if (!inPeriod(date, period)) continue;
-    nFil++;
-    bump(tdp, t, init2, 'filings');
-    const v = cellText(cells[fIdx.volunteerId!]);
-    bump(vol, volunteerNames.get(v) ?? (v || '(chưa rõ)'), init2, 'filings');
-    if (date) bump(month, date.slice(0, 7), init2, 'filings');
-    bump(proc, procedureLabel(cellText(cells[fIdx.procedureId!])) || '(chưa rõ)', () => ({ filings: 0 }), 'filings');
-  }
+  const accDates = dated.accounts;
+  const filDates = dated.filings;
   const progress: TargetProgress[] = [];
   for (const cells of targets) {
     const t = cellText(cells[tIdx.toDanPho!]);
@@ -122,7 +128,7 @@ export function summarise(
     [...m.entries()].map(([label, v]) => ({ label, ...v }) as T).sort((a, b) => by(b) - by(a) || a.label.localeCompare(b.label, 'vi'));
   return {
     period,
-    totals: { accounts: nAcc, filings: nFil },
+    totals,
     byToDanPho: [...tdp.entries()].map(([label, v]) => ({ label, ...v })).sort((a, b) => a.label.localeCompare(b.label, 'vi', { numeric: true })),
     byVolunteer: sorted(vol, (x: { label: string; accounts: number; filings: number }) => x.accounts + x.filings),
     byProcedure: sorted(proc, (x: { label: string; filings: number }) => x.filings),
@@ -156,3 +162,67 @@ export function zaloReport(s: Summary, ward: string, today: string): string {
   lines.push(`4. Nhu cầu nhiều nhất: ${top.length ? top.map((p) => `${p.label} (${p.filings})`).join('; ') : 'chưa có hồ sơ trong kỳ'}.`);
   return lines.join('\n');
 }
+
+function loadSummary(ss: Spreadsheet, period: string | null): Summary {
+  const a = Table.open(ss, ACCOUNTS);
+  const f = Table.open(ss, FILINGS);
+  const tg = Table.open(ss, TARGETS);
+  const names = new Map([...volunteerMap(ss)].map(([id, v]) => [id, `${v.name} (${id})`]));
+  return summarise(a.rows().map((r) => r.cells), a.index, f.rows().map((r) => r.cells), f.index, tg.rows().map((r) => r.cells), tg.index, names, period);
+}
+
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
+
+export function refreshSummary(ss: Spreadsheet, period: string | null = null, now = new Date()): Summary {
+  requireCurrent(ss);
+  if (period && !PERIOD.test(period)) throw new Error('Kỳ có dạng 2026, 2026-Q4 hoặc 2026-11.');
+  const s = loadSummary(ss, period || null);
+  const W = 7;
+  const out: unknown[][] = [];
+  const line = (...cells: unknown[]) => out.push([...cells, ...Array(W - cells.length).fill('')].slice(0, W));
+  line(`Tổng hợp – ${periodLabel(s.period)} – cập nhật ${timestampInVietnam(now).replace('T', ' ').slice(0, 16)}`);
+  line('Tài khoản đã hỗ trợ', s.totals.accounts, 'Hồ sơ đã nộp', s.totals.filings);
+  line('');
+  const chartHeaderRow = out.length + 1;
+  line('Tổ dân phố (kỳ)', '% chỉ tiêu tài khoản', '% chỉ tiêu hồ sơ', 'Tài khoản', 'Chỉ tiêu tài khoản', 'Hồ sơ', 'Chỉ tiêu hồ sơ');
+  for (const t of s.targets) line(`${t.toDanPho} (${t.period})`, t.accountsPct, t.filingsPct, t.accounts, t.accountsTarget, t.filings, t.filingsTarget);
+  const chartLastRow = out.length;
+  line('');
+  line('Theo tổ dân phố', 'Tài khoản', 'Hồ sơ');
+  for (const x of s.byToDanPho) line(x.label, x.accounts, x.filings);
+  line('');
+  line('Theo tình nguyện viên', 'Tài khoản', 'Hồ sơ');
+  for (const x of s.byVolunteer) line(x.label, x.accounts, x.filings);
+  line('');
+  line('Theo thủ tục', 'Hồ sơ');
+  for (const x of s.byProcedure) line(x.label, x.filings);
+  line('');
+  line('Theo tháng', 'Tài khoản', 'Hồ sơ');
+  for (const x of s.byMonth) line(x.label, x.accounts, x.filings);
+  let sheet = ss.getSheetByName(SUMMARY_SHEET);
+  if (!sheet) sheet = ss.insertSheet(SUMMARY_SHEET);
+  sheet.clearContents();
+  const maxRows = sheet.getMaxRows();
+  if (out.length > maxRows) sheet.insertRowsAfter(maxRows, out.length - maxRows);
+  sheet.getRange(1, 1, out.length, W).setValues(out.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
+  const charts = sheet.getCharts();
+  const dataRange = sheet.getRange(chartHeaderRow, 1, Math.max(1, chartLastRow - chartHeaderRow + 1), 3);
+  const builder = (charts[0] ? charts[0].modify().clearRanges() : sheet.newChart())
+    .setChartType(Charts.ChartType.BAR)
+    .addRange(dataRange)
+    .setPosition(1, W + 2, 0, 0)
+    .setOption('title', `Tiến độ theo tổ dân phố (% chỉ tiêu) – ${periodLabel(s.period)}`)
+    .setOption('hAxis', { minValue: 0, maxValue: 100 })
+    .setOption('legend', { position: 'top' });
+  if (charts[0]) sheet.updateChart(builder.build());
+  else sheet.insertChart(builder.build());
+  return s;
+}
+
+export function buildZaloReport(ss: Spreadsheet, period: string | null, now = new Date()): string {
+  requireCurrent(ss);
+  if (period && !PERIOD.test(period)) throw new Error('Kỳ có dạng 2026, 2026-Q4 hoặc 2026-11.');
+  const s = loadSummary(ss, period || null);
+  return zaloReport(s, readSettings().ward, todayInVietnam(now));
+}
+
