@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FilingInputSchema, ResidentAccountInputSchema } from './registry';
+import { FilingFieldsSchema, ResidentAccountInputSchema, dueNotBeforeFiled } from './registry';
 
 /**
  * The contract between the extension's outbox and the add-on's web endpoint.
@@ -15,7 +15,7 @@ export const MAX_RECORDS_PER_ENVELOPE = 100;
 export const ClientId = z.uuid({ message: 'Mã bản ghi (clientId) không hợp lệ.' });
 
 export const FilingSyncRecord = z
-  .object({ clientId: ClientId, kind: z.literal('filing'), filing: FilingInputSchema.omit({ volunteerId: true, id: true }) })
+  .object({ clientId: ClientId, kind: z.literal('filing'), filing: FilingFieldsSchema.omit({ volunteerId: true, id: true }).superRefine(dueNotBeforeFiled) })
   .strict();
 
 /** "Helped a resident start using the portals and apps": the letter's list of accounts. */

@@ -2,7 +2,9 @@
 // targets (summarise is pure), the summary sheet with its chart, and the
 // plain-text report for the Zalo group.
 import { findById } from '../../../shared/catalogue';
-import { Table, type Spreadsheet } from '../infra/table';
+import { PeriodSchema } from '../../../shared/schemas/registry';
+import { PERIOD } from '../../../shared/schemas/rules';
+import { RegistryError, Table, type Spreadsheet } from '../infra/table';
 import { cellDate, cellText } from '../infra/cells';
 import { timestampInVietnam, todayInVietnam, viDate } from '../infra/time';
 import { ACCOUNTS, FILINGS, SUMMARY_SHEET, TARGETS } from '../registry/layout';
@@ -171,11 +173,10 @@ function loadSummary(ss: Spreadsheet, period: string | null): Summary {
   return summarise(a.rows().map((r) => r.cells), a.index, f.rows().map((r) => r.cells), f.index, tg.rows().map((r) => r.cells), tg.index, names, period);
 }
 
-const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 
 export function refreshSummary(ss: Spreadsheet, period: string | null = null, now = new Date()): Summary {
   requireCurrent(ss);
-  if (period && !PERIOD.test(period)) throw new Error('Kỳ có dạng 2026, 2026-Q4 hoặc 2026-11.');
+  if (period && !PeriodSchema.safeParse(period).success) throw new RegistryError(PERIOD.message);
   const s = loadSummary(ss, period || null);
   const W = 7;
   const out: unknown[][] = [];
@@ -221,7 +222,7 @@ export function refreshSummary(ss: Spreadsheet, period: string | null = null, no
 
 export function buildZaloReport(ss: Spreadsheet, period: string | null, now = new Date()): string {
   requireCurrent(ss);
-  if (period && !PERIOD.test(period)) throw new Error('Kỳ có dạng 2026, 2026-Q4 hoặc 2026-11.');
+  if (period && !PeriodSchema.safeParse(period).success) throw new RegistryError(PERIOD.message);
   const s = loadSummary(ss, period || null);
   return zaloReport(s, readSettings().ward, todayInVietnam(now));
 }

@@ -4,7 +4,6 @@
 import type * as z from 'zod';
 import { SYNC_VERSION, SyncRecordSchema, type RecordResult, type SyncErrorCode, type SyncRecord, type SyncResponse } from '../../../shared/schemas/sync';
 import { FORMULA_MESSAGE, isFormulaLike, isSecretLikeKey, isSecretLikeValue, SECRET_VALUE_MESSAGE } from '../../../shared/schemas/privacy';
-import { addDays } from '../../../shared/time/vietnam';
 import { Table, type Spreadsheet } from '../infra/table';
 import { cellText } from '../infra/cells';
 import { timestampInVietnam } from '../infra/time';
@@ -83,15 +82,12 @@ export function validateRecord(raw: unknown, ctx: RecordContext): Validated {
   if (!parsed.success) return reject('Bản ghi chưa hợp lệ: ' + zodIssues(parsed.error).map((i) => `${i.path || 'bản ghi'}: ${i.message}`).join('; '), zodIssues(parsed.error));
   const rec = parsed.data;
   const errors: FieldErrors = {};
-  const tomorrow = addDays(ctx.today, 1);
   let phone = '';
   if (rec.kind === 'filing') {
     const e = procedureError(rec.filing.procedureId, rec.filing.procedureCode);
     if (e) errors['filing.procedureId'] = e;
-    if (rec.filing.filedOn > tomorrow) errors['filing.filedOn'] = 'Ngày nộp không được sau hôm nay.';
   } else {
     phone = phoneColumn(rec.account.phone, errors, 'account.phone');
-    if (rec.account.createdOn > tomorrow) errors['account.createdOn'] = 'Ngày hỗ trợ không được sau hôm nay.';
   }
   const issues = Object.entries(errors).map(([path, message]) => ({ path, message }));
   if (issues.length) return reject(issues.map((i) => i.message).join(' '), issues);
