@@ -179,12 +179,31 @@ export function listAccounts(ss: Spreadsheet, query: string, fold: (s: string) =
   return out;
 }
 
+export interface AccountForEditing {
+  id: string;
+  fullName: string;
+  birthYear: string;
+  gender: string;
+  toDanPho: string;
+  cccdLast4: string;
+  phone: string;
+  apps: string[];
+  createdOn: string;
+  volunteerId: string;
+  consentGiven: boolean;
+  consentVersion: string;
+  consentAt: string;
+  notes: string;
+  filings: Array<{ id: string; procedureId: string; dossierCode: string; filedOn: string; dueOn: string; portal: string; status: string; notes: string }>;
+}
+
 /** One account and its filings, for editing. The CCCD never leaves the server: only its last 4 digits. */
-export function getAccount(ss: Spreadsheet, id: string) {
+export function getAccount(ss: Spreadsheet, id: string): AccountForEditing {
   const t = Table.open(ss, ACCOUNTS);
   const row = t.rows().find((r) => cellText(t.get(r, 'id')) === id);
   if (!row) throw new Error('Không tìm thấy tài khoản (có thể đã bị gộp hoặc xoá).');
   const o = rowObject(t, row);
+  const text = (k: string, from: Record<string, unknown> = o) => String(from[k] ?? '');
   const f = Table.open(ss, FILINGS);
   const filings = f
     .rows()
@@ -192,31 +211,31 @@ export function getAccount(ss: Spreadsheet, id: string) {
     .map((r) => {
       const x = rowObject(f, r);
       return {
-        id: x.id,
-        procedureId: String(x.procedureId).split(' ')[0],
-        dossierCode: x.dossierCode,
-        filedOn: x.filedOn,
-        dueOn: x.dueOn,
-        portal: x.portal,
-        status: x.status,
-        notes: x.notes,
+        id: text('id', x),
+        procedureId: text('procedureId', x).split(' ')[0] ?? '',
+        dossierCode: text('dossierCode', x),
+        filedOn: text('filedOn', x),
+        dueOn: text('dueOn', x),
+        portal: text('portal', x),
+        status: text('status', x),
+        notes: text('notes', x),
       };
     });
   return {
-    id: o.id,
-    fullName: o.fullName,
-    birthYear: o.birthYear,
-    gender: o.gender,
-    toDanPho: o.toDanPho,
-    cccdLast4: o.cccdLast4,
-    phone: o.phone,
-    apps: String(o.apps).split(/\s*,\s*/).filter(Boolean),
-    createdOn: o.createdOn,
-    volunteerId: o.volunteerId,
-    consentGiven: o.consentGiven,
-    consentVersion: o.consentVersion,
-    consentAt: o.consentAt,
-    notes: o.notes,
+    id: text('id'),
+    fullName: text('fullName'),
+    birthYear: text('birthYear'),
+    gender: text('gender'),
+    toDanPho: text('toDanPho'),
+    cccdLast4: text('cccdLast4'),
+    phone: text('phone'),
+    apps: text('apps').split(/\s*,\s*/).filter(Boolean),
+    createdOn: text('createdOn'),
+    volunteerId: text('volunteerId'),
+    consentGiven: o.consentGiven === true,
+    consentVersion: text('consentVersion'),
+    consentAt: text('consentAt'),
+    notes: text('notes'),
     filings,
   };
 }

@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import { FilingInputSchema, ResidentAccountInputSchema } from '../../../shared/schemas/registry';
 import { validateCccd, validatePhone } from '../../../shared/validate';
-import { call, messageOf } from './server';
+import { timestampInVietnam, todayInVietnam } from '../../../shared/time/vietnam';
+import { messageOf, server } from './server';
 import { Alert, Field, Status, VolunteerOptions, type Errors } from './fields';
 import type { SidebarData } from './types';
 
@@ -37,18 +38,13 @@ interface Draft {
   filings: FilingDraft[];
 }
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+/** Today in Vietnam, whatever the browser's own time zone. */
+const today = () => todayInVietnam();
 
 const emptyFiling = (): FilingDraft => ({ procedureId: '', dossierCode: '', filedOn: today(), dueOn: '', portal: 'dvcqg', status: 'Đã nộp', notes: '' });
 const emptyDraft = (): Draft => ({ fullName: '', birthYear: '', gender: '', toDanPho: '', cccd: '', cccdLast4: '', phone: '', apps: [], createdOn: today(), volunteerId: '', consent: false, consentAt: '', consentVersion: '', notes: '', filings: [] });
 
-function nowIso(): string {
-  const d = new Date(Date.now() + 7 * 3600 * 1000);
-  return `${d.toISOString().slice(0, 19)}+07:00`;
-}
+const nowIso = () => timestampInVietnam();
 
 export function buildRequest(d: Draft, data: SidebarData) {
   const consent = {
@@ -136,7 +132,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
     e.preventDefault();
     setAlert('');
     try {
-      setFound(await call('findAccounts', query));
+      setFound(await server.findAccounts(query));
     } catch (x) {
       setAlert(messageOf(x));
     }
@@ -146,7 +142,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
     setAlert('');
     setStatus('');
     try {
-      const a = await call<any>('getAccount', id);
+      const a = await server.getAccount(id);
       setD({
         id: a.id,
         fullName: a.fullName,
@@ -187,7 +183,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
     setAlert('');
     setBusy(true);
     try {
-      const res = await call<any>('saveAccount', buildRequest(d, data));
+      const res = await server.saveAccount(buildRequest(d, data));
       if (!res.ok) {
         setErrors(res.errors ?? {});
         setAlert(res.message);

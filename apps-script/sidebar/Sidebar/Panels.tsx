@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { call, messageOf } from './server';
+import { monthInVietnam } from '../../../shared/time/vietnam';
+import { messageOf, server } from './server';
 import { Alert, Field, Status, VolunteerOptions, type Errors } from './fields';
 import type { SidebarData } from './types';
 
@@ -33,7 +34,7 @@ export function CheckPanel() {
     <section aria-labelledby="check-title">
       <h2 id="check-title">Kiểm tra dữ liệu</h2>
       <p class="hint">Kiểm tra mọi dòng: CCCD, số điện thoại, ngày, trường bắt buộc, mã thủ tục. Ô sai được tô đỏ và ghi chú.</p>
-      <button class="primary" type="button" disabled={a.busy} onClick={() => a.run(() => call<any>('checkData'), (r) => { setRes(r); return r.issueCount === 0 ? `Đã kiểm tra ${r.checkedRows} dòng: không có lỗi.` : `Đã kiểm tra ${r.checkedRows} dòng: có ${r.issueCount} ô cần sửa.`; })}>
+      <button class="primary" type="button" disabled={a.busy} onClick={() => a.run(() => server.checkData(), (r) => { setRes(r); return r.issueCount === 0 ? `Đã kiểm tra ${r.checkedRows} dòng: không có lỗi.` : `Đã kiểm tra ${r.checkedRows} dòng: có ${r.issueCount} ô cần sửa.`; })}>
         Kiểm tra dữ liệu
       </button>
       <Alert text={a.alert} />
@@ -46,7 +47,7 @@ export function CheckPanel() {
                 {i.sheet} {i.a1}
               </strong>{' '}
               ({i.column}): {i.message}{' '}
-              <button class="secondary" type="button" onClick={() => a.run(() => call('jumpToCell', i.sheet, i.a1))} aria-label={`Đến ô ${i.a1} trang ${i.sheet}`}>
+              <button class="secondary" type="button" onClick={() => a.run(() => server.jumpToCell(i.sheet, i.a1))} aria-label={`Đến ô ${i.a1} trang ${i.sheet}`}>
                 Đến ô
               </button>
             </li>
@@ -62,7 +63,7 @@ export function DuplicatesPanel() {
   const a = useAction();
   const [pairs, setPairs] = useState<any[] | null>(null);
   const [confirming, setConfirming] = useState<string>('');
-  const load = () => a.run(() => call<any[]>('findDuplicates'), (p) => { setPairs(p); return p.length ? `Tìm thấy ${p.length} cặp có thể trùng.` : 'Không có tài khoản trùng.'; });
+  const load = () => a.run(() => server.findDuplicates(), (p) => { setPairs(p); return p.length ? `Tìm thấy ${p.length} cặp có thể trùng.` : 'Không có tài khoản trùng.'; });
   const person = (x: any) => `${x.fullName} (${x.birthYear}, ${x.toDanPho}${x.cccdLast4 ? `, CCCD …${x.cccdLast4}` : ''}, dòng ${x.row}, ngày ${x.createdOn})`;
   return (
     <section aria-labelledby="dup-title">
@@ -84,7 +85,7 @@ export function DuplicatesPanel() {
                 <div>Gộp vào: {person(p.drop)}</div>
                 {confirming === key ? (
                   <>
-                    <button class="danger" type="button" disabled={a.busy} onClick={async () => { setConfirming(''); const r = await a.run(() => call<any>('mergeDuplicates', p.keep.id, p.drop.id)); if (r) { await load(); a.setStatus(`Đã gộp: giữ bản ghi cũ, chuyển ${r.movedFilings} hồ sơ.`); } }}>
+                    <button class="danger" type="button" disabled={a.busy} onClick={async () => { setConfirming(''); const r = await a.run(() => server.mergeDuplicates(p.keep.id, p.drop.id)); if (r) { await load(); a.setStatus(`Đã gộp: giữ bản ghi cũ, chuyển ${r.movedFilings} hồ sơ.`); } }}>
                       Xác nhận gộp
                     </button>
                     <button class="secondary" type="button" onClick={() => setConfirming('')}>
@@ -105,11 +106,8 @@ export function DuplicatesPanel() {
   );
 }
 
-/** The current month in local time, as a period (2026-11). */
-function thisMonth(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
+/** The current month in Vietnam, as a period (2026-11). */
+const thisMonth = () => monthInVietnam();
 
 function PeriodField({ value, onInput }: { value: string; onInput: (v: string) => void }) {
   return (
@@ -127,7 +125,7 @@ export function SummaryPanel() {
     <section aria-labelledby="sum-title">
       <h2 id="sum-title">Tổng hợp và chỉ tiêu</h2>
       <PeriodField value={period} onInput={setPeriod} />
-      <button class="primary" type="button" disabled={a.busy} onClick={() => a.run(() => call<any>('refreshSummary', period), (r) => { setS(r); return 'Đã làm mới trang «Tổng hợp» và biểu đồ tiến độ.'; })}>
+      <button class="primary" type="button" disabled={a.busy} onClick={() => a.run(() => server.refreshSummary(period), (r) => { setS(r); return 'Đã làm mới trang «Tổng hợp» và biểu đồ tiến độ.'; })}>
         Làm mới tổng hợp
       </button>
       <Alert text={a.alert} />
@@ -186,7 +184,7 @@ export function ReportPanel() {
     <section aria-labelledby="rep-title">
       <h2 id="rep-title">Báo cáo gửi nhóm Zalo</h2>
       <PeriodField value={period} onInput={setPeriod} />
-      <button class="primary" type="button" disabled={a.busy} onClick={() => a.run(() => call<string>('buildZaloReport', period), (t) => { setText(t); return 'Đã tạo báo cáo.'; })}>
+      <button class="primary" type="button" disabled={a.busy} onClick={() => a.run(() => server.buildZaloReport(period), (t) => { setText(t); return 'Đã tạo báo cáo.'; })}>
         Tạo báo cáo
       </button>
       <Alert text={a.alert} />
@@ -213,7 +211,7 @@ export function CodesPanel({ data, reload }: { data: SidebarData; reload: () => 
   const [name, setName] = useState('');
   const [tdp, setTdp] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const list = () => a.run(() => call<any[]>('listAccessCodes'), (c) => void setCodes(c));
+  const list = () => a.run(() => server.listAccessCodes(), (c) => void setCodes(c));
   return (
     <section aria-labelledby="codes-title">
       <h2 id="codes-title">Tình nguyện viên và mã truy cập</h2>
@@ -233,7 +231,7 @@ export function CodesPanel({ data, reload }: { data: SidebarData; reload: () => 
           </select>
         )}
       </Field>
-      <button class="secondary" type="button" disabled={a.busy} onClick={() => a.run(() => call<any>('addVolunteer', { name, toDanPho: tdp }), (r) => { if (!r.ok) { setErrors(r.errors); return; } setErrors({}); setName(''); reload(); return `Đã thêm tình nguyện viên ${r.id}.`; })}>
+      <button class="secondary" type="button" disabled={a.busy} onClick={() => a.run(() => server.addVolunteer({ name, toDanPho: tdp }), (r) => { if (!r.ok) { setErrors(r.errors); return; } setErrors({}); setName(''); reload(); return `Đã thêm tình nguyện viên ${r.id}.`; })}>
         Thêm tình nguyện viên
       </button>
       <h3>Cấp mã truy cập cho tiện ích</h3>
@@ -247,7 +245,7 @@ export function CodesPanel({ data, reload }: { data: SidebarData; reload: () => 
       <Field id="cdays" label="Thời hạn (ngày)">
         {(aria) => <input type="number" min={1} max={365} {...aria} value={days} onInput={(e) => setDays(e.currentTarget.value)} />}
       </Field>
-      <button class="primary" type="button" disabled={a.busy || !vol} onClick={() => a.run(() => call<any>('issueAccessCode', vol, Number(days)), (r) => { setIssued(r); list(); return 'Đã cấp mã. Mã chỉ hiện một lần.'; })}>
+      <button class="primary" type="button" disabled={a.busy || !vol} onClick={() => a.run(() => server.issueAccessCode(vol, Number(days)), (r) => { setIssued(r); list(); return 'Đã cấp mã. Mã chỉ hiện một lần.'; })}>
         Cấp mã
       </button>
       {issued && (
@@ -274,7 +272,7 @@ export function CodesPanel({ data, reload }: { data: SidebarData; reload: () => 
             <li>
               {c.codeId} – {c.volunteerName || c.volunteerId} – {c.state}; hết hạn {c.expiresAt.slice(0, 10)}; dùng lần cuối {c.lastUsedAt ? c.lastUsedAt.replace('T', ' ').slice(0, 16) : 'chưa dùng'}{' '}
               {c.state === 'Đang dùng' && (
-                <button class="danger" type="button" onClick={() => a.run(() => call('revokeAccessCode', c.codeId), () => { list(); return `Đã thu hồi mã ${c.codeId}.`; })}>
+                <button class="danger" type="button" onClick={() => a.run(() => server.revokeAccessCode(c.codeId), () => { list(); return `Đã thu hồi mã ${c.codeId}.`; })}>
                   Thu hồi {c.codeId}
                 </button>
               )}
@@ -296,7 +294,7 @@ export function LogPanel() {
       {l.map((x) => (
         <li>
           {x.fullName} ({x.toDanPho}){' '}
-          <button class="secondary" type="button" aria-label={`Đến dòng của ${x.fullName}`} onClick={() => a.run(() => call('jumpToCell', x.sheet, x.a1))}>
+          <button class="secondary" type="button" aria-label={`Đến dòng của ${x.fullName}`} onClick={() => a.run(() => server.jumpToCell(x.sheet, x.a1))}>
             Đến dòng
           </button>
         </li>
@@ -306,13 +304,13 @@ export function LogPanel() {
   return (
     <section aria-labelledby="log-title">
       <h2 id="log-title">Nhật ký thay đổi và rà soát</h2>
-      <button class="primary" type="button" disabled={a.busy} onClick={() => a.run(() => call<any[]>('getChangeLog', 30), (l) => void setLog(l))}>
+      <button class="primary" type="button" disabled={a.busy} onClick={() => a.run(() => server.getChangeLog(30), (l) => void setLog(l))}>
         Xem nhật ký gần đây
       </button>
-      <button class="secondary" type="button" disabled={a.busy} onClick={() => a.run(() => call<any>('installTriggers'), (r) => r.message)}>
+      <button class="secondary" type="button" disabled={a.busy} onClick={() => a.run(() => server.installTriggers(), (r) => r.message)}>
         Bật ghi nhật ký khi sửa tay
       </button>
-      <button class="secondary" type="button" disabled={a.busy} onClick={() => a.run(() => call<any>('getAuditView'), (r) => void setAudit(r))}>
+      <button class="secondary" type="button" disabled={a.busy} onClick={() => a.run(() => server.getAuditView(), (r) => void setAudit(r))}>
         Rà soát cho cán bộ
       </button>
       <Alert text={a.alert} />
@@ -364,7 +362,7 @@ export function ImportPanel({ data }: { data: SidebarData }) {
     if (!file) return a.setAlert('Hãy chọn tệp hàng chờ (.json) do tiện ích xuất ra.');
     if (!vol) return a.setAlert('Hãy chọn tình nguyện viên đã gửi tệp này.');
     const text = await file.text();
-    await a.run(() => call<any>('importOutboxFile', text, vol), (r) => {
+    await a.run(() => server.importOutboxFile(text, vol), (r) => {
       setResult(r);
       if (!r.ok) a.setAlert(r.message);
       return r.ok ? r.message : '';
@@ -445,7 +443,7 @@ export function SettingsPanel({ data, reload }: { data: SidebarData; reload: () 
         onClick={() =>
           a.run(
             () =>
-              call<any>('saveSettings', {
+              server.saveSettings({
                 ward: s.ward,
                 fullCccd: s.fullCccd,
                 retentionMonths: Number(s.retentionMonths),
@@ -468,7 +466,7 @@ export function SettingsPanel({ data, reload }: { data: SidebarData; reload: () 
       >
         Lưu cài đặt
       </button>
-      <button class="danger" type="button" disabled={a.busy} onClick={() => a.run(() => call<any>('purgeExpiredData'), (r) => (r.cutoff ? `Đã xoá dữ liệu cá nhân trước ${r.cutoff}: ${r.accounts} tài khoản, ${r.filings} hồ sơ.` : 'Thời hạn lưu đang là 0: không xoá gì.'))}>
+      <button class="danger" type="button" disabled={a.busy} onClick={() => a.run(() => server.purgeExpiredData(), (r) => (r.cutoff ? `Đã xoá dữ liệu cá nhân trước ${r.cutoff}: ${r.accounts} tài khoản, ${r.filings} hồ sơ.` : 'Thời hạn lưu đang là 0: không xoá gì.'))}>
         Xoá dữ liệu quá hạn ngay
       </button>
       <Alert text={a.alert} />

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import './style.css';
-import { call, messageOf } from './server';
+import { messageOf, server } from './server';
 import { EntryPanel } from './Entry';
 import { CheckPanel, CodesPanel, DuplicatesPanel, ImportPanel, LogPanel, ReportPanel, SettingsPanel, SummaryPanel } from './Panels';
 import { Alert } from './fields';
@@ -24,7 +24,7 @@ function App({ initial }: { initial: Tab }) {
   const [tab, setTab] = useState<Tab>(initial);
   const [data, setData] = useState<SidebarData | null>(null);
   const [error, setError] = useState('');
-  const load = () => call<SidebarData>('getSidebarData').then(setData, (e) => setError(messageOf(e)));
+  const load = () => server.getSidebarData().then(setData, (e) => setError(messageOf(e)));
   useEffect(() => {
     void load();
   }, []);
