@@ -154,7 +154,7 @@ describe('add-on sidebar in real Chromium', () => {
       account: { fullName: 'Trần Thị Bình', birthYear: 1975, toDanPho: 'Tổ dân phố 3', apps: ['C-Thái Nguyên'], createdOn: '2026-11-20', volunteerId: 'TNV-001', consent: { given: true, textVersion: 'v1-2026-11', at: '2026-11-20T09:00:00+07:00' } },
     });
     const acc = addon.gas.ss.sheet('Tài khoản')!;
-    acc.writeCells(2, (acc.values[0] as string[]).indexOf('Số điện thoại') + 1, [["'0123"]]);
+    acc.writeCells(2, (acc.values[0] as string[]).indexOf('Số điện thoại') + 1, [['0123']]);
     const p = await open('menuCheckData');
     await p.getByRole('button', { name: 'Kiểm tra dữ liệu' }).click();
     await expect.poll(() => p.getByRole('status').last().textContent()).toContain('có 1 ô cần sửa');

@@ -6,7 +6,12 @@
 // starting with '=' becoming formulas, notes, backgrounds, data validations,
 // protections (enforced against the acting user, with the real Sheets message),
 // developer metadata, charts. Every call on a spreadsheet object is counted so
-// tests can prove batch reads and writes.
+// tests can prove batch reads and writes. As strict as the documentation where
+// it matters: writes are buffered until flush(), the same execution's next
+// spreadsheet call, or the end of the execution (a lock release does NOT flush);
+// strings typed into non-text cells are parsed as a vi_VN spreadsheet does
+// (dd/mm/yyyy dates, TRUE/FALSE, numbers); the spreadsheet has its own time zone;
+// Properties, Cache and cell sizes are limited as documented.
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +21,10 @@ export class CallCounter {
   byMethod = new Map<string, number>();
   /** Called on every spreadsheet service call (used to interleave "concurrent" requests). */
   hook: ((method: string) => void) | undefined;
+  /** Set by the spreadsheet: commits the running execution's buffered writes before any other call. */
+  beforeCall: ((method: string) => void) | undefined;
   hit(method: string): void {
+    this.beforeCall?.(method);
     this.total++;
     this.byMethod.set(method, (this.byMethod.get(method) ?? 0) + 1);
     this.hook?.(method);
@@ -31,7 +39,36 @@ export class CallCounter {
 }
 
 type Cell = unknown;
-const TZ_OFFSET_MS = 7 * 3600 * 1000; // Asia/Ho_Chi_Minh, no daylight saving
+
+/** Spreadsheet calls whose effect Sheets buffers until the next flush (or the next read). */
+const BUFFERED = new Set(['Range.setValues', 'Range.setValue', 'Range.setNotes', 'Range.setNote', 'Range.setBackgrounds', 'Range.setBackground', 'Range.setNumberFormats', 'Sheet.appendRow']);
+/** Calls that only name a place (no data read): they leave buffered writes pending. */
+const NAVIGATION = new Set(['SpreadsheetApp.getActiveSpreadsheet', 'SpreadsheetApp.getActive', 'Spreadsheet.getSheetByName', 'Spreadsheet.getRangeByName', 'Sheet.getRange', 'Range.offset']);
+/** The most characters a cell holds. */
+export const MAX_CELL_CHARS = 50_000;
+
+/** Wall-clock parts of an instant in an IANA time zone. */
+export function wallClock(t: number, timeZone: string): { y: number; m: number; d: number; hh: number; mm: number; ss: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(t))
+      .map((p) => [p.type, p.value]),
+  );
+  return { y: +parts.year!, m: +parts.month!, d: +parts.day!, hh: +parts.hour!, mm: +parts.minute!, ss: +parts.second! };
+}
+function offsetMs(t: number, timeZone: string): number {
+  const w = wallClock(t, timeZone);
+  return Date.UTC(w.y, w.m - 1, w.d, w.hh, w.mm, w.ss) - Math.floor(t / 1000) * 1000;
+}
+/** The instant of a wall-clock time in a time zone. */
+export function instantOf(y: number, m: number, d: number, timeZone: string, hh = 0, mm = 0): number {
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  let t = wall - offsetMs(wall, timeZone);
+  t = wall - offsetMs(t, timeZone);
+  return t;
+}
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const isRealDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
@@ -482,7 +519,7 @@ export class FakeRange {
   }
   getDisplayValues(): string[][] {
     this.counter.hit('Range.getDisplayValues');
-    return this.map(this.sheet.values, '' as Cell).map((r) => r.map((v) => (isDate(v) ? (v as Date).toISOString().slice(0, 10) : String(v))));
+    return this.map(this.sheet.values, '' as Cell).map((r) => r.map((v) => this.sheet.spreadsheet.display(v)));
   }
   getFormulas(): string[][] {
     this.counter.hit('Range.getFormulas');
@@ -492,14 +529,46 @@ export class FakeRange {
     this.counter.hit('Range.setValues');
     this.guard();
     this.checkShape(data, 'values');
-    this.sheet.writeCells(this.row, this.col, data);
+    checkCellSizes(data);
+    const copy = data.map((r) => [...r]);
+    this.sheet.spreadsheet.defer(() => this.sheet.writeCells(this.row, this.col, copy));
     return this;
   }
   setValue(v: Cell) {
     this.counter.hit('Range.setValue');
     this.guard();
-    this.sheet.writeCells(this.row, this.col, Array.from({ length: this.numRows }, () => Array(this.numCols).fill(v)));
+    checkCellSizes([[v]]);
+    this.sheet.spreadsheet.defer(() => this.sheet.writeCells(this.row, this.col, Array.from({ length: this.numRows }, () => Array(this.numCols).fill(v))));
     return this;
+  }
+  /** Per-cell number formats ('@' plain text, 'dd/mm/yyyy', '0'…). */
+  setNumberFormats(formats: string[][]) {
+    this.counter.hit('Range.setNumberFormats');
+    this.guard();
+    this.checkShape(formats, 'formats');
+    const copy = formats.map((r) => [...r]);
+    this.sheet.spreadsheet.defer(() => this.sheet.writeGrid(this.sheet.cellFormats, this.row, this.col, copy));
+    return this;
+  }
+  getNumberFormats(): string[][] {
+    this.counter.hit('Range.getNumberFormats');
+    return Array.from({ length: this.numRows }, (_, r) => Array.from({ length: this.numCols }, (_, c) => this.sheet.formatAt(this.row + r, this.col + c) ?? 'General'));
+  }
+  /** Format → Clear formatting: number formats, notes stay, backgrounds go. */
+  clearFormat() {
+    this.counter.hit('Range.clearFormat');
+    this.guard();
+    this.sheet.writeGrid(this.sheet.cellFormats, this.row, this.col, Array.from({ length: this.numRows }, () => Array(this.numCols).fill('General')));
+    return this;
+  }
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number) {
+    this.counter.hit('Range.offset');
+    const row = this.row + rowOffset;
+    const col = this.col + columnOffset;
+    const nr = numRows ?? this.numRows;
+    const nc = numColumns ?? this.numCols;
+    if (row < 1 || col < 1 || row + nr - 1 > this.sheet.maxRows || col + nc - 1 > this.sheet.maxCols) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    return new FakeRange(this.sheet, row, col, nr, nc);
   }
   getNotes(): string[][] {
     this.counter.hit('Range.getNotes');
@@ -513,7 +582,8 @@ export class FakeRange {
     this.counter.hit('Range.setNotes');
     this.guard();
     this.checkShape(notes, 'notes');
-    this.sheet.writeGrid(this.sheet.notes, this.row, this.col, notes.map((r) => r.map((n) => (n == null ? '' : String(n)))));
+    const copy = notes.map((r) => r.map((n) => (n == null ? '' : String(n))));
+    this.sheet.spreadsheet.defer(() => this.sheet.writeGrid(this.sheet.notes, this.row, this.col, copy));
     return this;
   }
   setNote(note: string) {
@@ -536,7 +606,8 @@ export class FakeRange {
     this.counter.hit('Range.setBackgrounds');
     this.guard();
     this.checkShape(colors, 'backgrounds');
-    this.sheet.writeGrid(this.sheet.backgrounds, this.row, this.col, colors.map((r) => r.map((c) => c ?? '#ffffff')));
+    const copy = colors.map((r) => r.map((c) => c ?? '#ffffff'));
+    this.sheet.spreadsheet.defer(() => this.sheet.writeGrid(this.sheet.backgrounds, this.row, this.col, copy));
     return this;
   }
   setBackground(color: string | null) {
@@ -553,7 +624,7 @@ export class FakeRange {
   }
   getNumberFormat() {
     this.counter.hit('Range.getNumberFormat');
-    return ruleAt(this.sheet.numberFormats, this.row, this.col) ?? 'General';
+    return this.sheet.formatAt(this.row, this.col) ?? 'General';
   }
   setDataValidation(rule: FakeDataValidation | null) {
     this.counter.hit('Range.setDataValidation');
@@ -628,6 +699,8 @@ export class FakeSheet {
   notes: string[][] = [];
   backgrounds: string[][] = [];
   numberFormats: RangeRule<string>[] = [];
+  /** Per-cell formats set by setNumberFormats / clearFormat (override the range rules). */
+  cellFormats: string[][] = [];
   validations: RangeRule<FakeDataValidation | null>[] = [];
   fontWeights: RangeRule<string>[] = [];
   protections: FakeProtection[] = [];
@@ -668,17 +741,35 @@ export class FakeSheet {
     }
     this.maxRows = Math.max(this.maxRows, row - 1 + data.length);
   }
-  /** What Sheets stores for a value written by a script into a cell with `format`. */
+  /** The number format of one cell ('General' when none was set). */
+  formatAt(row: number, col: number): string | undefined {
+    return this.cellFormats[row - 1]?.[col - 1] ?? ruleAt(this.numberFormats, row, col);
+  }
+  /**
+   * What Sheets stores for a value written by a script into a cell with
+   * `format`. A plain-text ('@') cell keeps the string as written (a leading
+   * apostrophe is kept or dropped as `spreadsheet.textApostrophe` says: the
+   * documentation does not settle it). Elsewhere a leading apostrophe forces
+   * text, '=' makes a formula, and the rest is parsed as a vi_VN spreadsheet
+   * parses typed input: TRUE/FALSE, integers (leading zeros lost), decimals with
+   * a comma, dd/mm/yyyy and yyyy-mm-dd dates (midnight in the spreadsheet's time zone).
+   */
   private coerce(v: Cell, format: string | undefined): { value: Cell; formula: string } {
     if (v === null || v === undefined) return { value: '', formula: '' };
     if (isDate(v)) return { value: new Date((v as Date).getTime()), formula: '' };
     if (typeof v === 'string') {
+      if (format === '@') return { value: v.startsWith("'") && this.spreadsheet.textApostrophe === 'dropped' ? v.slice(1) : v, formula: '' };
       if (v.startsWith("'")) return { value: v.slice(1), formula: '' };
       if (v.startsWith('=') && v.length > 1) return { value: '', formula: v };
-      if (format === '@') return { value: v, formula: '' };
-      if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) return { value: Number(v), formula: '' };
-      const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim());
-      if (d) return { value: new Date(Date.UTC(+d[1]!, +d[2]! - 1, +d[3]!) - TZ_OFFSET_MS), formula: '' };
+      const t = v.trim();
+      if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true', formula: '' };
+      if (/^[+-]?\d+$/.test(t)) return { value: Number(t), formula: '' };
+      if (/^[+-]?\d+,\d+$/.test(t)) return { value: Number(t.replace(',', '.')), formula: '' };
+      const tz = this.spreadsheet.timeZone;
+      const vi = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+      if (vi && isRealDay(+vi[3]!, +vi[2]!, +vi[1]!)) return { value: new Date(instantOf(+vi[3]!, +vi[2]!, +vi[1]!, tz)), formula: '' };
+      const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+      if (iso && isRealDay(+iso[1]!, +iso[2]!, +iso[3]!)) return { value: new Date(instantOf(+iso[1]!, +iso[2]!, +iso[3]!, tz)), formula: '' };
       return { value: v, formula: '' };
     }
     if (typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: '' };
@@ -690,7 +781,7 @@ export class FakeSheet {
       const forms = (this.formulas[row - 1 + r] ??= []);
       const src = data[r]!;
       for (let c = 0; c < src.length; c++) {
-        const { value, formula } = this.coerce(src[c], ruleAt(this.numberFormats, row + r, col + c));
+        const { value, formula } = this.coerce(src[c], this.formatAt(row + r, col + c));
         vals[col - 1 + c] = value;
         forms[col - 1 + c] = formula;
       }
@@ -813,10 +904,12 @@ export class FakeSheet {
     return max;
   }
   appendRow(row: Cell[]) {
-    // appendRow grows the sheet when it is full.
+    // appendRow grows the sheet when it is full; the row goes after the last one when the write is applied.
     this.counter.hit('Sheet.appendRow');
     this.guardRows(this.lastRowIndex() + 1, 1);
-    this.writeCells(this.lastRowIndex() + 1, 1, [row]);
+    checkCellSizes([row]);
+    const copy = [...row];
+    this.spreadsheet.defer(() => this.writeCells(this.lastRowIndex() + 1, 1, [copy]));
     return this;
   }
   deleteRow(row: number) {
@@ -834,6 +927,18 @@ export class FakeSheet {
     for (const grid of [this.values, this.formulas, this.notes, this.backgrounds] as unknown[][][]) grid.splice(row - 1, n);
     this.maxRows -= n;
     return this;
+  }
+  deleteColumns(col: number, n: number) {
+    this.counter.hit('Sheet.deleteColumns');
+    this.guardWrite(1, col, this.maxRows, n);
+    if (col < 1 || col + n - 1 > this.maxCols) throw new Error('Those columns are out of bounds.');
+    for (const grid of [this.values, this.formulas, this.notes, this.backgrounds, this.cellFormats] as unknown[][][]) for (const row of grid) if (row) row.splice(col - 1, n);
+    this.maxCols -= n;
+    this.spreadsheet.shrinkNamedRanges(this, col, n);
+    return this;
+  }
+  deleteColumn(col: number) {
+    return this.deleteColumns(col, 1);
   }
   insertColumnsAfter(after: number, n: number) {
     this.counter.hit('Sheet.insertColumnsAfter');
@@ -883,6 +988,7 @@ export class FakeSheet {
     this.guardRows(1, this.maxRows);
     // "Clears the sheet of content and formatting information."
     this.numberFormats = [];
+    this.cellFormats = [];
     this.fontWeights = [];
     this.values = [];
     this.formulas = [];
@@ -948,8 +1054,28 @@ export class FakeSheet {
   }
 }
 
+function checkCellSizes(data: Cell[][]): void {
+  for (const row of data) for (const v of row) if (typeof v === 'string' && v.length > MAX_CELL_CHARS) throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+}
+
+interface NamedRange {
+  sheet: FakeSheet;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+  openRows: boolean;
+}
+
 export class FakeSpreadsheet {
   sheets: FakeSheet[] = [];
+  /** The spreadsheet's own time zone (File → Settings), separate from the script's. */
+  timeZone = 'Asia/Ho_Chi_Minh';
+  /** Whether a leading apostrophe written into a plain-text ('@') cell stays a character. */
+  textApostrophe: 'kept' | 'dropped' = 'kept';
+  namedRanges = new Map<string, NamedRange>();
+  /** One queue of buffered writes per running execution (innermost last). */
+  private executions: Array<Array<() => void>> = [];
   metadata: FakeDeveloperMetadata[] = [];
   activeSheet: FakeSheet | undefined;
   activeRange: FakeRange | undefined;
@@ -963,6 +1089,52 @@ export class FakeSpreadsheet {
     readonly id = 'fake-spreadsheet-id',
   ) {
     this.activeSheet = this.addSheetUncounted('Trang tính1');
+    counter.beforeCall = (method) => {
+      if (!BUFFERED.has(method) && !NAVIGATION.has(method)) this.commit();
+    };
+  }
+  // ---- executions and buffered writes (not Apps Script API) ----
+  beginExecution(): void {
+    this.executions.push([]);
+  }
+  /** The end of an execution applies what it still had buffered. */
+  endExecution(): void {
+    this.commit();
+    this.executions.pop();
+  }
+  /** Buffers a write in the running execution (applied at once outside any execution, as test helpers write). */
+  defer(op: () => void): void {
+    const queue = this.executions.at(-1);
+    if (queue) queue.push(op);
+    else op();
+  }
+  /** Applies the running execution's buffered writes. */
+  commit(): void {
+    const queue = this.executions.at(-1);
+    if (!queue) return;
+    for (const op of queue.splice(0)) op();
+  }
+  /** Writes the running execution has buffered and not yet applied. */
+  pendingWrites(): number {
+    return this.executions.at(-1)?.length ?? 0;
+  }
+  /** A value as the vi_VN spreadsheet shows it (dates dd/mm/yyyy in its own time zone). */
+  display(v: Cell): string {
+    if (isDate(v)) {
+      const w = wallClock((v as Date).getTime(), this.timeZone);
+      return `${pad2(w.d)}/${pad2(w.m)}/${w.y}`;
+    }
+    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+    return String(v);
+  }
+  shrinkNamedRanges(sheet: FakeSheet, col: number, n: number): void {
+    for (const r of this.namedRanges.values()) {
+      if (r.sheet !== sheet) continue;
+      const last = r.col + r.numCols - 1;
+      const removed = Math.max(0, Math.min(last, col + n - 1) - Math.max(r.col, col) + 1);
+      if (col < r.col) r.col = Math.max(col, r.col - n);
+      r.numCols -= removed;
+    }
   }
   addSheetUncounted(name: string): FakeSheet {
     const s = new FakeSheet(this, name, this.nextId++);
@@ -990,7 +1162,39 @@ export class FakeSpreadsheet {
   }
   getSpreadsheetTimeZone() {
     this.counter.hit('Spreadsheet.getSpreadsheetTimeZone');
-    return 'Asia/Ho_Chi_Minh';
+    return this.timeZone;
+  }
+  /** Date cells keep the day and time they show; the instants they stand for move with the zone. */
+  setSpreadsheetTimeZone(tz: string) {
+    this.counter.hit('Spreadsheet.setSpreadsheetTimeZone');
+    const old = this.timeZone;
+    for (const sheet of this.sheets) {
+      for (const row of sheet.values) {
+        if (!row) continue;
+        for (let c = 0; c < row.length; c++) {
+          const v = row[c];
+          if (!isDate(v)) continue;
+          const w = wallClock((v as Date).getTime(), old);
+          row[c] = new Date(instantOf(w.y, w.m, w.d, tz, w.hh, w.mm) + w.ss * 1000);
+        }
+      }
+    }
+    this.timeZone = tz;
+  }
+  setNamedRange(name: string, range: FakeRange) {
+    this.counter.hit('Spreadsheet.setNamedRange');
+    this.namedRanges.set(name, { sheet: range.sheet, row: range.row, col: range.col, numRows: range.numRows, numCols: range.numCols, openRows: range.openRows });
+  }
+  getRangeByName(name: string) {
+    this.counter.hit('Spreadsheet.getRangeByName');
+    const r = this.namedRanges.get(name);
+    if (!r || !this.sheets.includes(r.sheet) || r.numCols < 1) return null;
+    const numRows = r.openRows ? r.sheet.maxRows - r.row + 1 : r.numRows;
+    return new FakeRange(r.sheet, r.row, r.col, numRows, r.numCols, r.openRows);
+  }
+  getNamedRanges() {
+    this.counter.hit('Spreadsheet.getNamedRanges');
+    return [...this.namedRanges.keys()].map((name) => ({ getName: () => name, getRange: () => this.getRangeByName(name) }));
   }
   getSheets() {
     this.counter.hit('Spreadsheet.getSheets');
@@ -1014,6 +1218,7 @@ export class FakeSpreadsheet {
   deleteSheet(s: FakeSheet) {
     this.counter.hit('Spreadsheet.deleteSheet');
     this.sheets = this.sheets.filter((x) => x !== s);
+    for (const [name, r] of this.namedRanges) if (r.sheet === s) this.namedRanges.delete(name);
   }
   getActiveSheet() {
     this.counter.hit('Spreadsheet.getActiveSheet');
@@ -1157,12 +1362,22 @@ export interface GasOptions {
   /** Directory of the built HTML files for HtmlService.createHtmlOutputFromFile. */
   htmlDir?: string;
   now?: () => number;
+  /** The spreadsheet's time zone (File → Settings); the script's stays Asia/Ho_Chi_Minh. */
+  spreadsheetTimeZone?: string;
+  /** Whether an apostrophe written into a plain-text cell stays a character (unsettled by the documentation). */
+  textApostrophe?: 'kept' | 'dropped';
 }
+
+/** Documented limits of PropertiesService and CacheService. */
+export const LIMITS = { propertyValueBytes: 9 * 1024, propertyStoreBytes: 500 * 1024, cacheValueBytes: 100 * 1024, cacheKeyChars: 250, cacheMaxSeconds: 21_600 };
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 /** The Apps Script globals, over one in-memory spreadsheet. */
 export function createGas(opts: GasOptions = {}) {
   const counter = new CallCounter();
   const ss = new FakeSpreadsheet(counter);
+  if (opts.spreadsheetTimeZone) ss.timeZone = opts.spreadsheetTimeZone;
+  if (opts.textApostrophe) ss.textApostrophe = opts.textApostrophe;
   const ui = new FakeUi();
   const now = opts.now ?? (() => Date.now());
   const state = {
@@ -1176,6 +1391,8 @@ export function createGas(opts: GasOptions = {}) {
     lockWaitsFailed: 0,
     triggers: [] as FakeTrigger[],
     flushes: 0,
+    /** Runs right after a lock is released (tests use it to start another execution in that gap). */
+    afterRelease: undefined as (() => void) | undefined,
   };
   const guard = (service: string) => {
     if (state.authMode === 'NONE') {
@@ -1184,6 +1401,22 @@ export function createGas(opts: GasOptions = {}) {
   };
   const makeStore = (service: string) => {
     const map = new Map<string, string>();
+    /** Sizes in UTF-8 bytes: 9 KB a value, 500 KB the whole store (keys and values). */
+    const check = (next: Map<string, string>) => {
+      let total = 0;
+      for (const [k, v] of next) {
+        if (bytes(v) > LIMITS.propertyValueBytes) throw new Error('Argument too large: value');
+        total += bytes(k) + bytes(v);
+      }
+      if (total > LIMITS.propertyStoreBytes) throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+    };
+    const write = (entries: Array<[string, string]>, replace = false) => {
+      const next = replace ? new Map<string, string>() : new Map(map);
+      for (const [k, v] of entries) next.set(k, String(v));
+      check(next);
+      map.clear();
+      for (const [k, v] of next) map.set(k, v);
+    };
     return {
       map,
       getProperty(k: string) {
@@ -1192,13 +1425,12 @@ export function createGas(opts: GasOptions = {}) {
       },
       setProperty(k: string, v: string) {
         guard(service);
-        if (String(v).length > 9 * 1024) throw new Error('Argument too large: value');
-        map.set(k, String(v));
+        write([[k, String(v)]]);
         return this;
       },
-      setProperties(o: Record<string, string>) {
+      setProperties(o: Record<string, string>, deleteAllOthers = false) {
         guard(service);
-        for (const [k, v] of Object.entries(o)) map.set(k, String(v));
+        write(Object.entries(o).map(([k, v]) => [k, String(v)]), deleteAllOthers);
         return this;
       },
       getProperties() {
@@ -1216,22 +1448,34 @@ export function createGas(opts: GasOptions = {}) {
   const docProps = makeStore('PropertiesService.getDocumentProperties');
   const userProps = makeStore('PropertiesService.getUserProperties');
 
-  const cacheMap = new Map<string, { value: string; expires: number }>();
-  const cache = {
-    map: cacheMap,
-    get(k: string) {
+  /** A cache: 250-character keys, 100 KB values, 10 minutes by default, 6 hours at most. */
+  const makeCache = () => {
+    const cacheMap = new Map<string, { value: string; expires: number }>();
+    const put = (k: string, v: string, ttl = 600) => {
+      if (k.length > LIMITS.cacheKeyChars) throw new Error('Argument too large: key');
+      if (bytes(String(v)) > LIMITS.cacheValueBytes) throw new Error('Argument too large: value');
+      cacheMap.set(k, { value: String(v), expires: now() + Math.min(Math.max(ttl, 1), LIMITS.cacheMaxSeconds) * 1000 });
+    };
+    const get = (k: string) => {
       const e = cacheMap.get(k);
       if (!e || e.expires <= now()) return null;
       return e.value;
-    },
-    put(k: string, v: string, ttl = 600) {
-      if (k.length > 250) throw new Error('Argument too large: key');
-      cacheMap.set(k, { value: String(v), expires: now() + Math.min(ttl, 21600) * 1000 });
-    },
-    remove(k: string) {
-      cacheMap.delete(k);
-    },
+    };
+    return {
+      map: cacheMap,
+      get,
+      put,
+      getAll: (keys: string[]) => Object.fromEntries(keys.flatMap((k) => (get(k) === null ? [] : [[k, get(k)!]]))),
+      putAll: (o: Record<string, string>, ttl?: number) => Object.entries(o).forEach(([k, v]) => put(k, v, ttl)),
+      remove(k: string) {
+        cacheMap.delete(k);
+      },
+      removeAll: (keys: string[]) => keys.forEach((k) => cacheMap.delete(k)),
+    };
   };
+  const cache = makeCache();
+  const documentCache = makeCache();
+  const userCache = makeCache();
 
   const lock = () => ({
     mine: false,
@@ -1254,6 +1498,7 @@ export function createGas(opts: GasOptions = {}) {
       if (this.mine) {
         this.mine = false;
         state.lockHeld = false;
+        state.afterRelease?.();
       }
     },
   });
@@ -1307,14 +1552,28 @@ export function createGas(opts: GasOptions = {}) {
     sleep(ms: number) {
       state.sleeps.push(ms);
     },
+    /** The Java SimpleDateFormat patterns the add-on uses: yyyy MM dd HH mm ss, 'Z' as +0700. */
+    formatDate(date: Date, timeZone: string, format: string) {
+      const t = date.getTime();
+      const w = wallClock(t, timeZone);
+      const off = Math.round(offsetMs(t, timeZone) / 60_000);
+      const z = `${off < 0 ? '-' : '+'}${pad2(Math.floor(Math.abs(off) / 60))}${pad2(Math.abs(off) % 60)}`;
+      return format
+        .replace(/'([^']*)'/g, '\u0000$1\u0000')
+        .split('\u0000')
+        .map((part, i) => (i % 2 ? part : part.replace(/yyyy|MM|dd|HH|mm|ss|Z/g, (tok) => ({ yyyy: String(w.y), MM: pad2(w.m), dd: pad2(w.d), HH: pad2(w.hh), mm: pad2(w.mm), ss: pad2(w.ss), Z: z })[tok]!)))
+        .join('');
+    },
   };
 
+  const MimeType = { ATOM: 'ATOM', CSV: 'CSV', ICAL: 'ICAL', JAVASCRIPT: 'JAVASCRIPT', JSON: 'JSON', RSS: 'RSS', TEXT: 'TEXT', VCARD: 'VCARD', XML: 'XML' } as const;
   const ContentService = {
-    MimeType: { JSON: 'JSON', TEXT: 'TEXT' },
+    MimeType,
     createTextOutput(text = '') {
       let mime = 'TEXT';
       return {
         setMimeType(m: string) {
+          if (!Object.values(MimeType).includes(m as never)) throw new Error('Invalid argument: mimeType');
           mime = m;
           return this;
         },
@@ -1388,6 +1647,7 @@ export function createGas(opts: GasOptions = {}) {
   const Session = {
     getActiveUser: () => ({ getEmail: () => (state.authMode === 'NONE' ? '' : state.activeUser) }),
     getEffectiveUser: () => ({ getEmail: () => actor() }),
+    /** The script's zone (the manifest's timeZone), not the spreadsheet's. */
     getScriptTimeZone: () => 'Asia/Ho_Chi_Minh',
   };
 
@@ -1403,7 +1663,7 @@ export function createGas(opts: GasOptions = {}) {
       getDocumentProperties: () => docProps,
       getUserProperties: () => userProps,
     },
-    CacheService: { getScriptCache: () => cache, getDocumentCache: () => cache, getUserCache: () => cache },
+    CacheService: { getScriptCache: () => cache, getDocumentCache: () => documentCache, getUserCache: () => userCache },
     LockService: { getScriptLock: lock, getDocumentLock: lock, getUserLock: lock },
     ContentService,
     HtmlService,
@@ -1412,7 +1672,7 @@ export function createGas(opts: GasOptions = {}) {
     Charts,
     Logger,
   };
-  return { globals, counter, ss, ui, state, scriptProps, cache, logs };
+  return { globals, counter, ss, ui, state, scriptProps, cache, documentCache, userCache, logs };
 }
 
 export type Gas = ReturnType<typeof createGas>;

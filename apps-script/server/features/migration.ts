@@ -64,7 +64,7 @@ function migrateV1(ss: Spreadsheet): { accounts: number; filings: number } {
     old.clear();
     old.setName(ACCOUNTS.name);
     styleHeader(old, ACCOUNTS);
-    if (out.length) old.getRange(2, 1, out.length, ACCOUNTS.columns.length).setValues(out.map((r) => r.map((v) => safeCell(v, true))));
+    if (out.length) old.getRange(2, 1, out.length, ACCOUNTS.columns.length).setValues(out.map((r) => r.map((v) => safeCell(v, 'text'))));
     accounts = out.length;
   }
   const oldFilings = ss.getSheetByName(FILINGS.name);
@@ -98,7 +98,7 @@ function migrateV1(ss: Spreadsheet): { accounts: number; filings: number } {
         });
       oldFilings.clear();
       styleHeader(oldFilings, FILINGS);
-      if (out.length) oldFilings.getRange(2, 1, out.length, FILINGS.columns.length).setValues(out.map((r) => r.map((v) => safeCell(v, true))));
+      if (out.length) oldFilings.getRange(2, 1, out.length, FILINGS.columns.length).setValues(out.map((r) => r.map((v) => safeCell(v, 'text'))));
       filings = out.length;
     }
   }

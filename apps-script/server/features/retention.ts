@@ -1,7 +1,7 @@
 // Retention: personal data older than the ward's retention period is cleared
 // (the rows stay, so the counts still add up), in the registry and in the log.
 import { monthsBefore } from '../../../shared/time/vietnam';
-import { Table, safeCell, type Row, type Spreadsheet } from '../infra/table';
+import { Table, type Row, type Spreadsheet } from '../infra/table';
 import { cellText } from '../infra/cells';
 import { timestampInVietnam, todayInVietnam } from '../infra/time';
 import { ACCOUNTS, FILINGS, LOG, type TableSpec } from '../registry/layout';
@@ -35,28 +35,19 @@ function purgeTable(ss: Spreadsheet, spec: TableSpec, dateKey: string, nameKey: 
 
 /** The change log shows names too: entries older than the cutoff keep what happened, not to whom. */
 function purgeLog(ss: Spreadsheet, cutoff: string): number {
-  const logSheet = ss.getSheetByName(LOG.name);
-  const lastLog = logSheet ? logSheet.getLastRow() : 0;
-  if (!logSheet || lastLog < 2) return 0;
-  const iAt = LOG.columns.findIndex((c) => c.key === 'at');
-  const iBefore = LOG.columns.findIndex((c) => c.key === 'before');
-  const block = logSheet.getRange(2, 1, lastLog - 1, LOG.columns.length).getValues();
-  let last = -1;
-  let n = 0;
-  block.forEach((r, i) => {
-    const at = cellText(r[iAt]);
-    if (at && at.slice(0, 10) < cutoff && (cellText(r[iBefore]) || cellText(r[iBefore + 1])) && r[iBefore] !== REMOVED) {
-      r[iBefore] = REMOVED;
-      r[iBefore + 1] = '';
-      last = i;
-      n++;
-    }
-  });
-  if (last >= 0) {
-    const changed = block.slice(0, last + 1).map((r) => r.map((v) => safeCell(v)));
-    logSheet.getRange(2, 1, changed.length, LOG.columns.length).setValues(changed);
+  const log = Table.open(ss, LOG);
+  const changed: Row[] = [];
+  for (const r of log.rows()) {
+    const at = cellText(log.get(r, 'at'));
+    const before = log.get(r, 'before');
+    if (!at || at.slice(0, 10) >= cutoff || before === REMOVED || (!cellText(before) && !cellText(log.get(r, 'after')))) continue;
+    const c = [...r.cells];
+    c[log.index.before!] = REMOVED;
+    c[log.index.after!] = '';
+    changed.push({ rowNumber: r.rowNumber, cells: c });
   }
-  return n;
+  log.update(changed);
+  return changed.length;
 }
 
 /** Clears personal data older than the retention period; the rows stay for the counts. */

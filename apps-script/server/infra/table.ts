@@ -46,13 +46,22 @@ export class RegistryError extends Error {
 const COERCIBLE = /^(?:[+-]?[\d\s.,/:-]+|true|false)$/i;
 
 /**
- * Values the add-on writes: user text never becomes a formula, and text columns
- * keep "0123", "+84…" or "2026-11-20" as typed even on rows that do not carry
- * the column's text format (rows added later do not always inherit it).
+ * How a string is written, by the cell it lands in:
+ * - 'literal': a cell this very write formats as plain text ('@'): written as
+ *   it is. Sheets stores plain-text cells as typed, so no apostrophe is needed,
+ *   and none is written: whether Sheets would keep a leading apostrophe in a
+ *   plain-text cell as a character is not documented, and this way the stored
+ *   value is right either way.
+ * - 'text': a text column in a cell whose format is unknown (migration into a
+ *   cleared sheet): "0123", "+84…" or "2026-11-20" get an apostrophe, which
+ *   Sheets drops in a non-text cell, so they stay text.
+ * - 'plain': any other cell: user text never becomes a formula.
  */
-export function safeCell(v: unknown, textColumn = false): unknown {
+export type CellMode = 'literal' | 'text' | 'plain';
+export function safeCell(v: unknown, mode: CellMode = 'plain'): unknown {
   if (typeof v === 'string') {
-    if (textColumn && v !== '' && COERCIBLE.test(v)) return `'${v}`;
+    if (mode === 'literal') return v;
+    if (mode === 'text' && v !== '' && COERCIBLE.test(v)) return `'${v}`;
     return neutraliseFormula(v);
   }
   if (v === undefined || v === null) return '';
@@ -68,6 +77,8 @@ export class Table {
   readonly width: number;
   /** Per column index: is it a plain-text column? */
   private readonly textCols: boolean[];
+  /** Per column index: the number format every written row gets. */
+  private readonly formats: string[];
   private cache: Row[] | undefined;
   private lastRow: number;
 
@@ -87,6 +98,8 @@ export class Table {
     this.width = Math.max(texts.length, ...Object.values(this.index).map((i) => i + 1));
     this.textCols = new Array(this.width).fill(false);
     for (const col of spec.columns) if (col.format === '@') this.textCols[this.index[col.key]!] = true;
+    this.formats = new Array(this.width).fill('General');
+    for (const col of spec.columns) if (col.format) this.formats[this.index[col.key]!] = col.format;
     this.lastRow = lastRow;
   }
 
@@ -95,8 +108,10 @@ export class Table {
     const sheet = ss.getSheetByName(spec.name);
     if (!sheet) throw new RegistryError(`Chưa có trang tính «${spec.name}». Hãy chạy «Thiết lập sổ» trước.`);
     const lastRow = sheet.getLastRow();
-    const lastCol = Math.max(spec.columns.length, 1);
-    const header = sheet.getRange(1, 1, 1, Math.max(lastCol, sheet.getLastColumn() || lastCol)).getValues()[0]!;
+    // Only the columns the sheet has: a sheet trimmed to its columns and missing
+    // one gets "thiếu cột «…»", not Sheets' "outside the dimensions".
+    const lastCol = sheet.getLastColumn();
+    const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0]! : [];
     return new Table(spec, sheet, header, lastRow);
   }
 
@@ -126,7 +141,17 @@ export class Table {
   }
 
   private safeRow(cells: unknown[]): unknown[] {
-    return cells.map((v, i) => safeCell(v, this.textCols[i]));
+    return cells.map((v, i) => safeCell(v, this.textCols[i] ? 'literal' : 'plain'));
+  }
+
+  /**
+   * Writes whole rows: the block gets the columns' number formats first (a row
+   * may have lost them, or never had them), then the values. 3 calls.
+   */
+  private writeBlock(first: number, rows: unknown[][]): void {
+    const range = this.sheet.getRange(first, 1, rows.length, this.width);
+    range.setNumberFormats(rows.map(() => this.formats));
+    range.setValues(rows.map((r) => this.safeRow(r)));
   }
 
   get(row: Row, key: string): unknown {
@@ -150,7 +175,7 @@ export class Table {
     const maxRows = this.sheet.getMaxRows();
     const needed = start + rows.length - 1;
     if (needed > maxRows) this.sheet.insertRowsAfter(maxRows, needed - maxRows + GROW_BY);
-    this.sheet.getRange(start, 1, rows.length, this.width).setValues(rows.map((r) => this.safeRow(r)));
+    this.writeBlock(start, rows);
     this.lastRow += rows.length;
     if (this.cache) rows.forEach((cells, i) => this.cache!.push({ rowNumber: start + i, cells }));
     return rows.map((_, i) => start + i);
@@ -170,9 +195,9 @@ export class Table {
     for (let n = first; n <= last; n++) {
       const row = byNumber.get(n) ?? all[n - 2];
       if (!row) throw new RegistryError('Dòng cần ghi không còn trong trang tính; hãy tải lại và thử lại.');
-      block.push(this.safeRow(row.cells));
+      block.push(row.cells);
     }
-    this.sheet.getRange(first, 1, block.length, this.width).setValues(block);
+    this.writeBlock(first, block);
     for (const r of changed) if (all[r.rowNumber - 2]) all[r.rowNumber - 2] = r;
   }
 

@@ -106,7 +106,7 @@ describe('privacy settings and retention', () => {
     a.run('saveSettings', { ward: 'Phường Đồng Tiến', fullCccd: false, retentionMonths: 1, staleDays: 180 });
     const log = a.gas.ss.sheet('Nhật ký')!;
     const oldRow = log.lastRowIndex() + 1;
-    log.writeCells(oldRow, 1, [["'2025-01-02T08:00:00+07:00", 'x@example.com', 'Tiện ích bổ sung', 'Thêm tài khoản', 'Tài khoản', 'id-cu', '', '{"fullName":"Người Cũ"}']]);
+    log.writeCells(oldRow, 1, [['2025-01-02T08:00:00+07:00', 'x@example.com', 'Tiện ích bổ sung', 'Thêm tài khoản', 'Tài khoản', 'id-cu', '', '{"fullName":"Người Cũ"}']]);
     const res = a.run<{ accounts: number; filings: number; logEntries: number }>('purgeExpiredData');
     expect(res.accounts).toBeGreaterThanOrEqual(1);
     expect(res.logEntries).toBe(1);
