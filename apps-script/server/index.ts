@@ -8,10 +8,14 @@
 import { SYNC_VERSION } from '../../shared/schemas/sync';
 import { foldVietnamese } from '../../shared/text/fold';
 import { withScriptLock } from './infra/lock';
+import { useSheetTimeZone } from './infra/time';
 import { guardedWrite, assertCanWrite } from './infra/protect';
 import { WRITES } from './registry/layout';
 import { currentUser } from './registry/log';
-import { SERVER_VERSION, failure } from './registry/intake';
+import { SERVER_VERSION, damaged, failure } from './registry/intake';
+import { LOOKUP_SHEETS, refreshLookups } from './registry/lookups';
+import { rebuildCodeIndex } from './registry/codes';
+import { RegistryError } from './infra/table';
 import { showSidebar, sidebarData, jumpToCell as jumpTo } from './features/sidebar';
 import { migrateOldLayout } from './features/migration';
 import { installTriggers as install, setUp, setUpMessage } from './features/setup';
@@ -30,8 +34,14 @@ import { handlePost } from './features/endpoint';
 const TITLE = 'Trợ lý DVC';
 const BUSY = 'Sổ đang bận ghi dữ liệu khác (có thể tiện ích đang gửi bản ghi). Hãy thử lại sau ít giây.';
 
+let active: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+/** The registry; its time zone is read once per execution (each execution starts afresh). */
 function ss() {
-  return SpreadsheetApp.getActiveSpreadsheet();
+  if (!active) {
+    active = SpreadsheetApp.getActiveSpreadsheet();
+    useSheetTimeZone(active.getSpreadsheetTimeZone());
+  }
+  return active;
 }
 
 /**
@@ -70,6 +80,8 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 export function menuSetUp(): void {
   const r = writing(WRITES.everything, () => setUp(ss(), migrateOldLayout(ss())));
+  rebuildCodeIndex(ss());
+  refreshLookups(ss());
   // The change log of manual edits and the retention purge need their triggers (idempotent).
   const triggers = install(ss());
   const ui = SpreadsheetApp.getUi();
@@ -106,7 +118,9 @@ export function menuSettings(): void {
 // ---- google.script.run (sidebar) ----
 
 export function getSidebarData() {
-  return sidebarData(ss());
+  const data = sidebarData(ss());
+  if (data.ready) refreshLookups(ss());
+  return data;
 }
 export function saveAccount(req: entry.SaveRequest) {
   return writing(WRITES.registry, () => entry.saveAccount(ss(), req));
@@ -136,7 +150,9 @@ export function buildZaloReport(period?: string) {
   return zalo(ss(), period ? String(period) : null);
 }
 export function addVolunteer(input: { name: string; toDanPho: string; phone?: string }) {
-  return writing(WRITES.volunteers, () => addVol(ss(), input));
+  const r = writing(WRITES.volunteers, () => addVol(ss(), input));
+  if (r.ok) refreshLookups(ss());
+  return r;
 }
 export function listAccessCodes() {
   return listCodes(ss());
@@ -180,6 +196,8 @@ export function installTriggers() {
 export function onEditLogged(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e?.range) return;
   writing(WRITES.log, () => logManualEdit(ss(), e));
+  // A hand edit of the lists or the volunteers reaches the endpoint at once.
+  if (LOOKUP_SHEETS.includes(e.range.getSheet().getName())) refreshLookups(ss());
 }
 
 export function runRetentionPurge(): void {
@@ -199,8 +217,11 @@ export function doGet(): GoogleAppsScript.Content.TextOutput {
 
 export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
   try {
-    return json(handlePost(ss(), e));
+    // No time-zone read here: the endpoint takes it from its lookups (one call fewer per post).
+    return json(handlePost(SpreadsheetApp.getActiveSpreadsheet(), e));
   } catch (err) {
+    // A damaged registry is not a passing fault: say what to mend, do not ask for retries.
+    if (err instanceof RegistryError) return json(damaged(err.message));
     // Log the failure class only: no request content (it may hold personal data).
     console.error(`doPost failed: ${(err as Error)?.name ?? 'Error'}`);
     return json(failure('SERVER', 'Máy chủ gặp lỗi khi ghi sổ. Tiện ích sẽ tự gửi lại sau.'));

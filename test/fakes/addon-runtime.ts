@@ -55,10 +55,14 @@ export function loadAddon(opts: GasOptions & { code?: string } = {}) {
     }
   };
   /** The bundle's globals; calling one runs an execution. */
+  let names: Set<string> | undefined;
   const g = new Proxy({} as AddonGlobals, {
     get: (_t, name: string) => {
-      const probe = freshContext();
-      return typeof probe[name] === 'function' ? (...args: unknown[]) => execute(name, args) : undefined;
+      if (!names) {
+        const probe = freshContext();
+        names = new Set(Object.getOwnPropertyNames(probe).filter((k) => typeof probe[k] === 'function'));
+      }
+      return names.has(name) ? (...args: unknown[]) => execute(name, args) : undefined;
     },
   });
   /**

@@ -43,7 +43,7 @@ type Cell = unknown;
 /** Spreadsheet calls whose effect Sheets buffers until the next flush (or the next read). */
 const BUFFERED = new Set(['Range.setValues', 'Range.setValue', 'Range.setNotes', 'Range.setNote', 'Range.setBackgrounds', 'Range.setBackground', 'Range.setNumberFormats', 'Sheet.appendRow']);
 /** Calls that only name a place (no data read): they leave buffered writes pending. */
-const NAVIGATION = new Set(['SpreadsheetApp.getActiveSpreadsheet', 'SpreadsheetApp.getActive', 'Spreadsheet.getSheetByName', 'Spreadsheet.getRangeByName', 'Sheet.getRange', 'Range.offset']);
+const NAVIGATION = new Set(['SpreadsheetApp.getActiveSpreadsheet', 'SpreadsheetApp.getActive', 'Spreadsheet.getSheetByName', 'Spreadsheet.getRangeByName', 'Spreadsheet.getRange', 'Sheet.getRange', 'Range.offset']);
 /** The most characters a cell holds. */
 export const MAX_CELL_CHARS = 50_000;
 
@@ -859,13 +859,15 @@ export class FakeSheet {
     this.counter.hit('Sheet.getMaxColumns');
     return this.maxCols;
   }
+  /** Not counted: the range of an A1 notation on this sheet, bounds-checked. */
+  rangeOf(a1: string): FakeRange {
+    const p = parseA1(a1, this.maxRows);
+    this.checkBounds(p.row, p.col, p.numRows, p.numCols);
+    return new FakeRange(this, p.row, p.col, p.numRows, p.numCols, p.openRows);
+  }
   getRange(a: number | string, b?: number, c?: number, d?: number): FakeRange {
     this.counter.hit('Sheet.getRange');
-    if (typeof a === 'string') {
-      const p = parseA1(a, this.maxRows);
-      this.checkBounds(p.row, p.col, p.numRows, p.numCols);
-      return new FakeRange(this, p.row, p.col, p.numRows, p.numCols, p.openRows);
-    }
+    if (typeof a === 'string') return this.rangeOf(a);
     const row = a;
     const col = b ?? 1;
     const numRows = c ?? 1;
@@ -1199,6 +1201,16 @@ export class FakeSpreadsheet {
   getSheets() {
     this.counter.hit('Spreadsheet.getSheets');
     return [...this.sheets];
+  }
+  /** A range in A1 notation with the sheet's name: "'Hồ sơ'!A1:S" (open-ended rows run to the sheet's last row). */
+  getRange(a1: string) {
+    this.counter.hit('Spreadsheet.getRange');
+    const m = /^(?:'((?:[^']|'')+)'|([^!']+))!(.+)$/.exec(a1);
+    if (!m) throw new Error('Range not found');
+    const name = (m[1] ?? m[2]!).replace(/''/g, "'");
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error('Range not found');
+    return sheet.rangeOf(m[3]!);
   }
   getSheetByName(name: string) {
     this.counter.hit('Spreadsheet.getSheetByName');

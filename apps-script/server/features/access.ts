@@ -6,7 +6,7 @@ import { CODES } from '../registry/layout';
 import { appendLog, currentUser } from '../registry/log';
 import { volunteerMap } from '../registry/lists';
 import { requireCurrent } from '../registry/version';
-import { codeHash, newCode } from '../registry/codes';
+import { codeHash, indexCode, lastUses, newCode } from '../registry/codes';
 
 export interface IssuedCode {
   codeId: string;
@@ -25,7 +25,9 @@ export function issueCode(ss: Spreadsheet, volunteerId: string, days: number, no
   const codeId = `MA-${codeHash(code + now.getTime()).slice(0, 8).toUpperCase()}`;
   const expiresAt = timestampInVietnam(new Date(now.getTime() + days * 86_400_000));
   const who = currentUser();
-  t.append([t.makeRow({ codeId, volunteerId, hash: codeHash(code), issuedAt: timestampInVietnam(now), expiresAt, revokedAt: '', lastUsedAt: '', issuedBy: who })]);
+  const hash = codeHash(code);
+  t.append([t.makeRow({ codeId, volunteerId, hash, issuedAt: timestampInVietnam(now), expiresAt, revokedAt: '', lastUsedAt: '', issuedBy: who })]);
+  indexCode(hash, { codeId, volunteerId, expiresAt, revokedAt: '' });
   appendLog(ss, [{ who, source: 'Tiện ích bổ sung', action: 'Cấp mã truy cập', table: CODES.name, recordId: codeId, after: { volunteerId, expiresAt } }], now);
   return { codeId, volunteerId, code, expiresAt };
 }
@@ -35,6 +37,7 @@ export function listCodes(ss: Spreadsheet, now = new Date()) {
   const vols = volunteerMap(ss);
   const t = Table.open(ss, CODES);
   const nowIso = timestampInVietnam(now);
+  const used = lastUses();
   return t.rows().map((r) => {
     const revokedAt = cellText(t.get(r, 'revokedAt'));
     const expiresAt = cellText(t.get(r, 'expiresAt'));
@@ -46,7 +49,7 @@ export function listCodes(ss: Spreadsheet, now = new Date()) {
       issuedAt: cellText(t.get(r, 'issuedAt')),
       expiresAt,
       revokedAt,
-      lastUsedAt: cellText(t.get(r, 'lastUsedAt')),
+      lastUsedAt: used[cellText(t.get(r, 'codeId'))] ?? cellText(t.get(r, 'lastUsedAt')),
       state: revokedAt ? 'Đã thu hồi' : expiresAt <= nowIso ? 'Hết hạn' : 'Đang dùng',
     };
   });
@@ -59,8 +62,10 @@ export function revokeCode(ss: Spreadsheet, codeId: string, now = new Date()) {
   if (!row) throw new Error('Không tìm thấy mã truy cập này.');
   if (cellText(t.get(row, 'revokedAt'))) return { codeId, alreadyRevoked: true };
   const cells = [...row.cells];
-  cells[t.index.revokedAt!] = timestampInVietnam(now);
+  const revokedAt = timestampInVietnam(now);
+  cells[t.index.revokedAt!] = revokedAt;
   t.update([{ rowNumber: row.rowNumber, cells }]);
+  indexCode(cellText(t.get(row, 'hash')), { codeId, volunteerId: cellText(t.get(row, 'volunteerId')), expiresAt: cellText(t.get(row, 'expiresAt')), revokedAt });
   appendLog(ss, [{ who: currentUser(), source: 'Tiện ích bổ sung', action: 'Thu hồi mã truy cập', table: CODES.name, recordId: codeId, after: { volunteerId: cellText(t.get(row, 'volunteerId')) } }], now);
   return { codeId, alreadyRevoked: false };
 }

@@ -5,7 +5,7 @@ import { DATES, birthYearProblem, dossierProblem, nameProblem } from '../../../s
 import { isSecretLikeValue } from '../../../shared/schemas/privacy';
 import { validateCccd, validatePhone } from '../../../shared/validate';
 import { findById } from '../../../shared/catalogue';
-import { cellBool, cellDate, cellText } from '../infra/cells';
+import { cellBool, cellDate, cellText, lostTextFormat } from '../infra/cells';
 import { PORTALS } from '../registry/layout';
 
 export interface CellIssue {
@@ -48,6 +48,11 @@ function badApps(apps: string): string {
     APPS_CACHE.set(apps, bad);
   }
   return bad;
+}
+
+/** A text cell whose digits Sheets turned into a number: what happened, and how to put it right. */
+function lostFormatMessage(n: number, meant: string): string {
+  return `Ô đã mất định dạng văn bản nên Sheets đổi thành số ${n} (số 0 hoặc dấu + ở đầu bị mất; đúng ra là «${meant}»). Chọn ô, Định dạng → Số → Văn bản thuần tuý, rồi nhập lại «${meant}».`;
 }
 
 function isBlankRow(cells: unknown[]): boolean {
@@ -95,16 +100,20 @@ export function checkAccounts(rows: unknown[][], index: Index, ctx: CheckContext
     const gender = cellText(get('gender'));
     if (gender && !GENDER_SET.has(gender)) push('gender', 'Giới tính chỉ là «Nam» hoặc «Nữ».');
     const full = cellText(get('cccdFull'));
-    const last4 = cellText(get('cccdLast4'));
+    const rawLast4 = get('cccdLast4');
+    const last4 = lostTextFormat(rawLast4) ? String(rawLast4).padStart(4, '0') : cellText(rawLast4);
+    if (lostTextFormat(rawLast4)) push('cccdLast4', lostFormatMessage(rawLast4, last4));
     if (full) {
       const res = validateCccd(full, Number.isInteger(year) ? { birthYear: year } : {});
       if (!res.ok) push('cccdFull', res.error);
       else if (last4 && last4 !== full.slice(-4)) push('cccdLast4', '4 số cuối không khớp với số CCCD đầy đủ.');
     }
-    if (last4 && !/^\d{4}$/.test(last4)) push('cccdLast4', '4 số cuối CCCD phải gồm đúng 4 chữ số.');
+    if (!lostTextFormat(rawLast4) && last4 && !/^\d{4}$/.test(last4)) push('cccdLast4', '4 số cuối CCCD phải gồm đúng 4 chữ số.');
     if (last4 && !cellText(get('cccdKey'))) push('cccdKey', 'Thiếu khoá tìm trùng CCCD: hãy nhập lại số CCCD qua biểu mẫu.');
-    const phone = cellText(get('phone'));
-    if (phone && !VN_MOBILE_E164.test(phone)) {
+    const rawPhone = get('phone');
+    const phone = cellText(rawPhone);
+    if (lostTextFormat(rawPhone)) push('phone', lostFormatMessage(rawPhone, String(rawPhone).length === 9 ? `0${rawPhone}` : `+${rawPhone}`));
+    else if (phone && !VN_MOBILE_E164.test(phone)) {
       const res = validatePhone(phone);
       if (!res.ok) push('phone', res.error);
     }

@@ -5,7 +5,7 @@ import type * as z from 'zod';
 import { FilingInputSchema, ResidentAccountInputSchema } from '../../../shared/schemas/registry';
 import { isSecretLikeKey, isSecretLikeValue, SECRET_VALUE_MESSAGE } from '../../../shared/schemas/privacy';
 import { Table, type Row, type Spreadsheet } from '../infra/table';
-import { cellText } from '../infra/cells';
+import { cellText, textOf } from '../infra/cells';
 import { timestampInVietnam, todayInVietnam } from '../infra/time';
 import { uuid } from '../infra/digest';
 import { ACCOUNTS, FILINGS } from '../registry/layout';
@@ -171,7 +171,7 @@ export function listAccounts(ss: Spreadsheet, query: string, fold: (s: string) =
     const id = cellText(t.get(r, 'id'));
     if (!id) continue;
     const name = cellText(t.get(r, 'fullName'));
-    const last4 = cellText(t.get(r, 'cccdLast4'));
+    const last4 = textOf(t.get(r, 'cccdLast4'), 4);
     if (q && !fold(name).includes(q) && last4 !== q) continue;
     out.push({ id, fullName: name, birthYear: cellText(t.get(r, 'birthYear')), toDanPho: cellText(t.get(r, 'toDanPho')), cccdLast4: last4, rowNumber: r.rowNumber });
     if (out.length >= 50) break;

@@ -10,7 +10,8 @@ import { utf8Length } from '../infra/digest';
 import type { LogEntry } from '../registry/log';
 import { volunteerMap } from '../registry/lists';
 import { requireCurrent } from '../registry/version';
-import { logRefusal, secretKeyPaths, validateRecord, writeRecords, zodIssues } from '../registry/intake';
+import { TOO_DEEP_MESSAGE, logRefusal, nestedDeeperThan, secretKeyPaths, validateRecord, writeRecords, zodIssues } from '../registry/intake';
+import { listValues } from '../registry/lists';
 
 export interface ImportResult {
   ok: boolean;
@@ -37,6 +38,7 @@ export function importOutbox(ss: Spreadsheet, text: string, volunteerId: string,
   } catch {
     return fail('Tệp không phải JSON do tiện ích Trợ lý DVC xuất ra.');
   }
+  if (nestedDeeperThan(body)) return fail(TOO_DEEP_MESSAGE);
   const obj = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   if (obj.kind !== OUTBOX_FILE_KIND) return fail('Tệp không phải tệp hàng chờ do tiện ích Trợ lý DVC xuất ra.');
   if (obj.v !== SYNC_VERSION) return fail(`Phiên bản tệp không khớp (cần phiên bản ${SYNC_VERSION}): hãy cập nhật tiện ích rồi xuất lại.`);
@@ -45,7 +47,7 @@ export function importOutbox(ss: Spreadsheet, text: string, volunteerId: string,
   if (secretKeys.length) return fail(SECRET_VALUE_MESSAGE);
   const shape = OutboxFileSchema.extend({ records: z.array(z.unknown()).max(MAX_RECORDS_PER_FILE) }).safeParse(obj);
   if (!shape.success) return fail(`Tệp không hợp lệ: ${zodIssues(shape.error).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-  const ctx = { today: todayInVietnam(now) };
+  const ctx = { today: todayInVietnam(now), groups: listValues(ss, 'toDanPho') };
   const items = shape.data.records.map((r) => validateRecord(r, ctx));
   const extra: LogEntry[] = [{ who, source: 'Nhập từ tệp', action: `Nhập tệp hàng chờ của ${volunteerId}`, table: '', recordId: '', after: `${items.length} bản ghi, xuất lúc ${shape.data.exportedAt}` }];
   const results = writeRecords(ss, items, { who, source: 'Nhập từ tệp', volunteerId, sourceLabel: 'Nhập từ tệp' }, extra, () => undefined, now);

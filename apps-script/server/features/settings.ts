@@ -2,6 +2,7 @@
 // protection's editors in line with owner + the user saving + «Người quản lý sổ».
 import type { Spreadsheet } from '../infra/table';
 import { syncProtectionEditors } from '../infra/protect';
+
 import { appendLog, currentUser } from '../registry/log';
 import { readSettings, writeSettings, SettingsSchema, type Settings } from '../registry/settings';
 
@@ -24,8 +25,9 @@ export function parseSettings(input: unknown, before: Settings): { ok: false; er
 
 /** Applies validated settings (the caller holds the lock and has checked write access). */
 export function applySettings(ss: Spreadsheet, before: Settings, settings: Settings): SaveSettingsResult {
-  const protectionsUpdated = syncProtectionEditors(ss, settings.managers);
+  // Save first, then apply: a failure never leaves the editors changed and the settings not saved.
   writeSettings(settings);
+  const protectionsUpdated = syncProtectionEditors(ss, settings.managers);
   appendLog(ss, [
     {
       who: currentUser(),

@@ -1,4 +1,5 @@
 // Reading cell values: Sheets hands back strings, numbers, booleans and Dates.
+import { isCalendarDate } from '../../../shared/time/vietnam';
 import { cellDay, isDate } from './time';
 
 export { isDate };
@@ -15,10 +16,25 @@ export function cellDate(v: unknown): string | null {
   if (v === '' || v === null || v === undefined) return '';
   if (isDate(v)) return Number.isNaN(v.getTime()) ? null : cellDay(v);
   const s = String(v).trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-  if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return null;
+  const iso = m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : s;
+  // "31/02/2025" or "2025-13-45" held as text are not dates.
+  return isCalendarDate(iso) ? iso : null;
+}
+
+/**
+ * A text cell's content as the add-on wrote it. A cell that lost its text
+ * format (Format → Clear formatting) holds 912345678 for "0912345678" and 123
+ * for "0123": `digits` pads such a number back to the given length.
+ */
+export function textOf(v: unknown, digits = 0): string {
+  if (typeof v === 'number' && Number.isInteger(v) && digits) return String(v).padStart(digits, '0');
+  return cellText(v);
+}
+
+/** Did Sheets turn this text cell's digits into a number (the cell lost its text format)? */
+export function lostTextFormat(v: unknown): v is number {
+  return typeof v === 'number';
 }
 
 export function cellBool(v: unknown): boolean {

@@ -1,6 +1,7 @@
 // The table port: one sheet with a header row, read and written in whole blocks.
 // Every method makes a fixed number of spreadsheet calls, whatever the row count.
 import { neutraliseFormula } from '../../../shared/schemas/privacy';
+import { colA1 } from './a1';
 
 export interface ColumnSpec {
   key: string;
@@ -68,6 +69,11 @@ export function safeCell(v: unknown, mode: CellMode = 'plain'): unknown {
   return v;
 }
 
+/** A sheet's name as A1 notation wants it: 'Hồ sơ' (quotes doubled). */
+function a1Sheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /** Extra rows added when a sheet is full, so growing is rare. */
 const GROW_BY = 500;
 
@@ -81,13 +87,17 @@ export class Table {
   private readonly formats: string[];
   private cache: Row[] | undefined;
   private lastRow: number;
+  /** Set for a table read in one block (Table.load): its writes name the sheet in A1, and its height is known. */
+  private loaded: { ss: Spreadsheet; maxRows: number } | undefined;
+  private sheetRef: Sheet | null;
 
   constructor(
     readonly spec: TableSpec,
-    readonly sheet: Sheet,
+    sheet: Sheet | null,
     header: unknown[],
     lastRow: number,
   ) {
+    this.sheetRef = sheet;
     this.index = {};
     const texts = header.map((h) => String(h).trim());
     for (const col of spec.columns) {
@@ -101,6 +111,47 @@ export class Table {
     this.formats = new Array(this.width).fill('General');
     for (const col of spec.columns) if (col.format) this.formats[this.index[col.key]!] = col.format;
     this.lastRow = lastRow;
+  }
+
+  /** The sheet (looked up on first use for a table read with Table.load). */
+  get sheet(): Sheet {
+    if (!this.sheetRef) {
+      this.sheetRef = this.loaded!.ss.getSheetByName(this.spec.name);
+      if (!this.sheetRef) throw new RegistryError(`Chưa có trang tính «${this.spec.name}». Hãy chạy «Thiết lập sổ» trước.`);
+    }
+    return this.sheetRef;
+  }
+
+  /**
+   * Reads a whole table in one block — header and every row — naming the sheet
+   * in A1 notation: 2 calls. `width` is how many columns it had last time; a
+   * sheet that is narrower, wider or damaged is read again the long way
+   * (Table.open), which says precisely what is missing.
+   */
+  static load(ss: Spreadsheet, spec: TableSpec, width: number): Table {
+    let values: unknown[][];
+    try {
+      values = ss.getRange(`${a1Sheet(spec.name)}!A1:${colA1(Math.max(width, 1) - 1)}`).getValues();
+    } catch {
+      return Table.openAll(ss, spec);
+    }
+    let last = values.length;
+    while (last > 1 && values[last - 1]!.every((v) => v === '' || v === null || v === undefined)) last--;
+    let table: Table;
+    try {
+      table = new Table(spec, null, values[0] ?? [], last);
+    } catch {
+      return Table.openAll(ss, spec);
+    }
+    table.loaded = { ss, maxRows: values.length };
+    table.cache = values.slice(1, last).map((cells, i) => ({ rowNumber: i + 2, cells }));
+    return table;
+  }
+
+  private static openAll(ss: Spreadsheet, spec: TableSpec): Table {
+    const t = Table.open(ss, spec);
+    t.rows();
+    return t;
   }
 
   /** Opens a table: 3 calls (sheet, last row, header). */
@@ -149,7 +200,9 @@ export class Table {
    * may have lost them, or never had them), then the values. 3 calls.
    */
   private writeBlock(first: number, rows: unknown[][]): void {
-    const range = this.sheet.getRange(first, 1, rows.length, this.width);
+    const range = this.loaded
+      ? this.loaded.ss.getRange(`${a1Sheet(this.spec.name)}!A${first}:${colA1(this.width - 1)}${first + rows.length - 1}`)
+      : this.sheet.getRange(first, 1, rows.length, this.width);
     range.setNumberFormats(rows.map(() => this.formats));
     range.setValues(rows.map((r) => this.safeRow(r)));
   }
@@ -172,9 +225,12 @@ export class Table {
   append(rows: unknown[][]): number[] {
     if (rows.length === 0) return [];
     const start = this.lastRow + 1;
-    const maxRows = this.sheet.getMaxRows();
+    const maxRows = this.loaded ? this.loaded.maxRows : this.sheet.getMaxRows();
     const needed = start + rows.length - 1;
-    if (needed > maxRows) this.sheet.insertRowsAfter(maxRows, needed - maxRows + GROW_BY);
+    if (needed > maxRows) {
+      this.sheet.insertRowsAfter(maxRows, needed - maxRows + GROW_BY);
+      if (this.loaded) this.loaded.maxRows = needed + GROW_BY;
+    }
     this.writeBlock(start, rows);
     this.lastRow += rows.length;
     if (this.cache) rows.forEach((cells, i) => this.cache!.push({ rowNumber: start + i, cells }));

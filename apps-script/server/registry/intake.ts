@@ -9,8 +9,10 @@ import { cellText } from '../infra/cells';
 import { timestampInVietnam } from '../infra/time';
 import { uuid } from '../infra/digest';
 import { withScriptLock } from '../infra/lock';
-import { ACCOUNTS, FILINGS } from './layout';
+import { RegistryError } from '../infra/table';
+import { ACCOUNTS, FILINGS, type TableSpec } from './layout';
 import { appendLog, maskRecord, type LogEntry } from './log';
+import { canonicalGroup } from './lookups';
 import { accountRecord, filingRecord, phoneColumn, procedureError, type FieldErrors } from './rows';
 
 export const SERVER_VERSION = '0.2.0';
@@ -25,6 +27,22 @@ export function failure(code: SyncErrorCode, message: string): SyncResponse {
 }
 
 export type Issue = { path: string; message: string };
+
+/** Deeper than any envelope or file the extension makes (envelope → records → record → filing → consent). */
+export const MAX_DEPTH = 12;
+export const TOO_DEEP_MESSAGE = `Dữ liệu gửi lên lồng nhau quá sâu (tối đa ${MAX_DEPTH} tầng): đây không phải dữ liệu do tiện ích Trợ lý DVC tạo ra.`;
+
+/** Is the JSON value nested deeper than `max`? Iterative, so no depth can overflow the stack. */
+export function nestedDeeperThan(value: unknown, max = MAX_DEPTH): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 export function secretKeyPaths(value: unknown, path: string[] = [], out: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((v, i) => secretKeyPaths(v, [...path, String(i)], out));
@@ -67,6 +85,12 @@ export interface Validated {
 
 export interface RecordContext {
   today: string;
+  /** The ward's tổ dân phố names; a record's tổ must be one of them (stored in the ward's spelling). */
+  groups: string[];
+}
+
+export function unknownGroupMessage(name: string, groups: string[]): string {
+  return `Tổ dân phố «${name}» không có trong danh mục của phường. Hãy chọn một tổ trong danh sách${groups[0] ? ` (ví dụ «${groups[0]}»)` : ''}; gửi lại nguyên như cũ sẽ không được nhận.`;
 }
 
 /** Validates one record; never throws. */
@@ -83,6 +107,10 @@ export function validateRecord(raw: unknown, ctx: RecordContext): Validated {
   const rec = parsed.data;
   const errors: FieldErrors = {};
   let phone = '';
+  const fields = rec.kind === 'filing' ? rec.filing : rec.account;
+  const group = canonicalGroup(fields.toDanPho, ctx.groups);
+  if (group) fields.toDanPho = group;
+  else errors[`${rec.kind}.toDanPho`] = unknownGroupMessage(fields.toDanPho, ctx.groups);
   if (rec.kind === 'filing') {
     const e = procedureError(rec.filing.procedureId, rec.filing.procedureCode);
     if (e) errors['filing.procedureId'] = e;
@@ -101,18 +129,34 @@ export interface Writer {
   sourceLabel: string;
 }
 
+/** What a write answers when the registry itself needs mending (not retryable: resending will not help). */
+export function damaged(message: string): SyncResponse {
+  return failure('NOT_SET_UP', `Sổ của phường cần sửa trước khi nhận bản ghi: ${message} Nhờ tổ trưởng sửa rồi chạy «Thiết lập sổ».`);
+}
+
 /**
- * Dedupe + append under the script lock. Same number of spreadsheet calls for
- * 1 or 100 records: one read of the id columns and one append per sheet.
+ * Dedupe + append under the script lock. The same number of spreadsheet calls
+ * for 1 or 100 records: one block read and one block write per sheet the batch
+ * needs, and one log write. Every sheet is read before anything is written, so a
+ * damaged registry writes nothing and says what to mend.
  */
-export function writeRecords(ss: Spreadsheet, items: Validated[], writer: Writer, extraLog: LogEntry[], onLocked: () => void, now: Date): RecordResult[] | SyncResponse {
+export function writeRecords(ss: Spreadsheet, items: Validated[], writer: Writer, extraLog: LogEntry[], onLocked: () => void, now: Date, widths: Record<string, number> = {}): RecordResult[] | SyncResponse {
+  const kinds = new Set(items.flatMap((v) => (v.record ? [v.record.kind] : [])));
+  const load = (spec: TableSpec) => Table.load(ss, spec, Math.max(widths[spec.key] ?? 0, spec.columns.length));
   const done = withScriptLock(() => {
     onLocked();
-    const accounts = Table.open(ss, ACCOUNTS);
-    const filings = Table.open(ss, FILINGS);
+    let accounts: Table | null;
+    let filings: Table | null;
+    try {
+      accounts = kinds.has('account') ? load(ACCOUNTS) : null;
+      filings = kinds.has('filing') ? load(FILINGS) : null;
+    } catch (err) {
+      if (err instanceof RegistryError) return damaged(err.message);
+      throw err;
+    }
     const seen = new Set<string>();
-    for (const t of [accounts, filings]) for (const r of t.columns(['clientId'])) {
-      const c = cellText(r.clientId);
+    for (const t of [accounts, filings]) for (const r of t?.rows() ?? []) {
+      const c = cellText(t!.get(r, 'clientId')).toLowerCase();
       if (c) seen.add(c);
     }
     const stamp = timestampInVietnam(now);
@@ -126,17 +170,19 @@ export function writeRecords(ss: Spreadsheet, items: Validated[], writer: Writer
         return { clientId: v.clientId, status: 'rejected', message: v.rejected.message, ...(v.rejected.issues.length ? { issues: v.rejected.issues } : {}) };
       }
       const rec = v.record!;
-      if (seen.has(rec.clientId)) return { clientId: rec.clientId, status: 'duplicate' };
-      seen.add(rec.clientId);
+      // A UUID is the same whatever its letter case.
+      const key = rec.clientId.toLowerCase();
+      if (seen.has(key)) return { clientId: rec.clientId, status: 'duplicate' };
+      seen.add(key);
       const id = uuid();
-      const base = { id, clientId: rec.clientId, updatedAt: stamp, source: writer.sourceLabel };
+      const base = { id, clientId: key, updatedAt: stamp, source: writer.sourceLabel };
       if (rec.kind === 'account') {
         const fields = accountRecord({ ...rec.account, volunteerId: writer.volunteerId }, { ...base, phone: v.phone ?? '' });
-        accRows.push(accounts.makeRow(fields));
+        accRows.push(accounts!.makeRow(fields));
         log.push({ who: writer.who, source: writer.source, action: 'Thêm tài khoản', table: ACCOUNTS.name, recordId: id, after: maskRecord({ ...fields, createdOn: rec.account.createdOn }) });
       } else {
         const fields = filingRecord({ ...rec.filing, volunteerId: writer.volunteerId }, base);
-        filRows.push(filings.makeRow(fields));
+        filRows.push(filings!.makeRow(fields));
         log.push({ who: writer.who, source: writer.source, action: 'Thêm hồ sơ', table: FILINGS.name, recordId: id, after: maskRecord({ ...fields, filedOn: rec.filing.filedOn, dueOn: rec.filing.dueOn ?? '' }) });
       }
       return { clientId: rec.clientId, status: 'created' };
@@ -144,9 +190,15 @@ export function writeRecords(ss: Spreadsheet, items: Validated[], writer: Writer
     if (rejected.length) {
       log.push({ who: writer.who, source: writer.source, action: `Từ chối ${rejected.length} bản ghi không hợp lệ`, table: '', recordId: rejected.slice(0, 20).join(', '), after: '' });
     }
-    accounts.append(accRows);
-    filings.append(filRows);
-    appendLog(ss, log, now);
+    try {
+      // The log first: a missing «Nhật ký» is found before any record is written.
+      appendLog(ss, log, now);
+    } catch (err) {
+      if (err instanceof RegistryError) return damaged(err.message);
+      throw err;
+    }
+    accounts?.append(accRows);
+    filings?.append(filRows);
     return results;
   });
   return done.ok ? done.value : failure('BUSY', 'Sổ đang bận ghi dữ liệu khác. Tiện ích sẽ tự gửi lại sau ít phút.');
@@ -154,6 +206,13 @@ export function writeRecords(ss: Spreadsheet, items: Validated[], writer: Writer
 
 /** A refused request still leaves one log line (under the lock, so log rows never collide). */
 export function logRefusal(ss: Spreadsheet, action: string, detail: string, now: Date): void {
-  withScriptLock(() => appendLog(ss, [{ who: '(điểm nhận)', source: 'Điểm nhận', action, table: '', recordId: '', after: detail }], now), 5_000);
+  withScriptLock(() => {
+    try {
+      appendLog(ss, [{ who: '(điểm nhận)', source: 'Điểm nhận', action, table: '', recordId: '', after: detail }], now);
+    } catch (err) {
+      // Without «Nhật ký» there is nowhere to log; the answer still says what to mend.
+      if (!(err instanceof RegistryError)) throw err;
+    }
+  }, 5_000);
 }
 

@@ -22,7 +22,8 @@ export function normaliseEmails(v: unknown): unknown {
 export const ManagersSchema = z.preprocess(
   normaliseEmails,
   z
-    .array(z.string({ message: 'Mỗi người quản lý là một địa chỉ email.' }), { message: 'Nhập email của người quản lý sổ, mỗi dòng một địa chỉ.' })
+    // 50 addresses of at most 100 characters keep the settings well under the 9 KB a script property holds.
+    .array(z.string({ message: 'Mỗi người quản lý là một địa chỉ email.' }).max(100, { message: 'Email quá dài: mỗi địa chỉ tối đa 100 ký tự.' }), { message: 'Nhập email của người quản lý sổ, mỗi dòng một địa chỉ.' })
     .max(MAX_MANAGERS, { message: `Tối đa ${MAX_MANAGERS} người quản lý sổ.` })
     .superRefine((list, ctx) => {
       const bad = list.filter((e) => !EMAIL.test(e));
