@@ -1405,6 +1405,8 @@ export function createGas(opts: GasOptions = {}) {
     flushes: 0,
     /** Runs right after a lock is released (tests use it to start another execution in that gap). */
     afterRelease: undefined as (() => void) | undefined,
+    /** Spreadsheet calls made while a script lock was held (the bench reports them). */
+    callsUnderLock: 0,
   };
   const guard = (service: string) => {
     if (state.authMode === 'NONE') {
@@ -1491,10 +1493,12 @@ export function createGas(opts: GasOptions = {}) {
 
   const lock = () => ({
     mine: false,
+    since: 0,
     tryLock(_ms: number) {
       if (state.lockHeld && !this.mine) return false;
       state.lockHeld = true;
       this.mine = true;
+      this.since = counter.total;
       return true;
     },
     waitLock(ms: number) {
@@ -1510,6 +1514,7 @@ export function createGas(opts: GasOptions = {}) {
       if (this.mine) {
         this.mine = false;
         state.lockHeld = false;
+        state.callsUnderLock += counter.total - this.since;
         state.afterRelease?.();
       }
     },
