@@ -3,7 +3,7 @@
 import { Table, type Row, type Spreadsheet } from '../infra/table';
 import { cellText } from '../infra/cells';
 import { timestampInVietnam } from '../infra/time';
-import { ACCOUNTS, CODES, FILINGS, LOG } from '../registry/layout';
+import { ACCOUNTS, CODES, FILINGS, LOG, VOLUNTEERS } from '../registry/layout';
 import { appendLog, currentUser, maskText } from '../registry/log';
 import { readSettings } from '../registry/settings';
 import { requireCurrent } from '../registry/version';
@@ -37,7 +37,53 @@ export function auditView(ss: Spreadsheet, now = new Date()) {
   return { staleDays: settings.staleDays, counts: { noConsent: noConsent.length, noFiling: noFiling.length, stale: stale.length }, noConsent: cap(noConsent), noFiling: cap(noFiling), stale: cap(stale) };
 }
 
-/** The newest log entries (already masked when written), newest first. */
+/** Vietnamese names of the fields a log entry may mention (the sheets' headers, and a few of the add-on's own). */
+const FIELD_LABELS: Record<string, string> = {
+  ...Object.fromEntries([ACCOUNTS, FILINGS, VOLUNTEERS, CODES].flatMap((t) => t.columns.map((c) => [c.key, c.header]))),
+  ward: 'Tên phường',
+  fullCccd: 'Lưu số CCCD đầy đủ',
+  retentionMonths: 'Thời hạn lưu (tháng)',
+  staleDays: 'Coi là lâu không cập nhật sau (ngày)',
+  managers: 'Người quản lý sổ',
+  vùngBảoVệĐãCậpNhật: 'Số vùng bảo vệ đã cập nhật',
+  gộpTừ: 'Gộp từ',
+  hồSơChuyểnSang: 'Số hồ sơ chuyển sang',
+};
+
+function plain(v: unknown): string {
+  if (v === true) return 'có';
+  if (v === false) return 'không';
+  if (Array.isArray(v)) return v.map(plain).join(', ') || '(trống)';
+  if (v === '' || v === null || v === undefined) return '(trống)';
+  return String(v);
+}
+
+function fields(text: string): Record<string, unknown> | null {
+  if (!text.startsWith('{')) return null;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Số điện thoại: +84 9•• ••• 678 → +84 9•• ••• 321; …": a log entry's before and after in plain Vietnamese. */
+export function describeChange(before: string, after: string): string {
+  const b = fields(before);
+  const a = fields(after);
+  if (!b && !a) return [before && `Trước: ${before}`, after && (before ? `Sau: ${after}` : after)].filter(Boolean).join(' · ');
+  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
+  return keys
+    .map((k) => {
+      const label = FIELD_LABELS[k] ?? k;
+      if (b && a) return `${label}: ${plain(b[k])} → ${plain(a[k])}`;
+      return `${label}: ${plain((a ?? b)![k])}`;
+    })
+    .join('; ');
+}
+
+/** The newest log entries (already masked when written), newest first, each with its change in plain Vietnamese. */
 export function recentLog(ss: Spreadsheet, limit = 50) {
   const sheet = ss.getSheetByName(LOG.name);
   if (!sheet) return [];
@@ -45,9 +91,11 @@ export function recentLog(ss: Spreadsheet, limit = 50) {
   if (last < 2) return [];
   const n = Math.min(Math.max(1, Math.floor(limit) || 50), 500, last - 1);
   const rows = sheet.getRange(last - n + 1, 1, n, LOG.columns.length).getValues();
-  return rows.reverse().map((r) => Object.fromEntries(LOG.columns.map((c, i) => [c.key, cellText(r[i])])));
+  return rows.reverse().map((r) => {
+    const e = Object.fromEntries(LOG.columns.map((c, i) => [c.key, cellText(r[i])])) as Record<(typeof LOG.columns)[number]['key'], string>;
+    return { ...e, details: describeChange(e.before ?? '', e.after ?? '') };
+  });
 }
-
 
 /** The log line for a manual edit, or null for edits of the add-on's own sheets. */
 export function logManualEdit(ss: Spreadsheet, e: GoogleAppsScript.Events.SheetsOnEdit): void {

@@ -119,7 +119,8 @@ export function summarise(
   for (const cells of targets) {
     const t = cellText(cells[tIdx.toDanPho!]);
     const p = cellText(cells[tIdx.period!]);
-    if (!t || !p) continue;
+    // One period: the targets of the chosen period only, as the Zalo report shows them.
+    if (!t || !p || (period && p !== period)) continue;
     const at = Number(cells[tIdx.accountsTarget!]) || 0;
     const ft = Number(cells[tIdx.filingsTarget!]) || 0;
     const a = accDates.filter(([x, d]) => x === t && inPeriod(d, p)).length;

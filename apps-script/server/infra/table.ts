@@ -102,7 +102,7 @@ export class Table {
     const texts = header.map((h) => String(h).trim());
     for (const col of spec.columns) {
       const i = texts.indexOf(col.header);
-      if (i < 0) throw new RegistryError(`Trang tính «${spec.name}» thiếu cột «${col.header}». Hãy chạy lại «Thiết lập sổ».`);
+      if (i < 0) throw new RegistryError(`Trang tính «${spec.name}» thiếu cột «${col.header}» (có thể tiêu đề cột đã bị đổi tên hoặc cột đã bị xoá): hãy đặt lại đúng tên tiêu đề, hoặc hoàn tác việc xoá cột.`);
       this.index[col.key] = i;
     }
     this.width = Math.max(texts.length, ...Object.values(this.index).map((i) => i + 1));

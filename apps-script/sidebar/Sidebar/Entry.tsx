@@ -5,7 +5,7 @@ import { FilingInputSchema, ResidentAccountInputSchema } from '../../../shared/s
 import { validateCccd, validatePhone } from '../../../shared/validate';
 import { timestampInVietnam, todayInVietnam } from '../../../shared/time/vietnam';
 import { messageOf, server } from './server';
-import { Alert, Field, Status, VolunteerOptions, type Errors } from './fields';
+import { Alert, DateInput, Field, Status, VolunteerOptions, dateProblem, type Errors } from './fields';
 import type { SidebarData } from './types';
 
 interface FilingDraft {
@@ -104,7 +104,15 @@ export function validateDraft(d: Draft, data: SidebarData): Errors {
     const r = validatePhone(d.phone);
     if (!r.ok) errors['account.phone'] = r.error;
   }
-  if (d.createdOn > today()) errors['account.createdOn'] = 'Ngày hỗ trợ không được sau hôm nay.';
+  // Dates are typed dd/mm/yyyy: say what is wrong with the typing, in those terms.
+  const created = dateProblem(d.createdOn);
+  if (created) errors['account.createdOn'] = created;
+  d.filings.forEach((f, idx) => {
+    const filed = dateProblem(f.filedOn);
+    if (filed) errors[`filings.${idx}.filedOn`] = filed;
+    const due = dateProblem(f.dueOn);
+    if (due) errors[`filings.${idx}.dueOn`] = due;
+  });
   req.filings.forEach((f, idx) => {
     const r = FilingInputSchema.safeParse(f);
     if (!r.success) for (const i of r.error.issues) errors[`filings.${idx}.${i.path.join('.')}`] ??= i.message;
@@ -119,6 +127,8 @@ export function EntryPanel({ data }: { data: SidebarData }) {
   const [d, setD] = useState<Draft>(emptyDraft);
   const [errors, setErrors] = useState<Errors>({});
   const [alert, setAlert] = useState('');
+  /** Server errors take the focus; for field errors the first bad field does. */
+  const [alertFocus, setAlertFocus] = useState(false);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [query, setQuery] = useState('');
@@ -175,6 +185,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
     const local = validateDraft(d, data);
     setErrors(local);
     if (Object.keys(local).length) {
+      setAlertFocus(false);
       setAlert(`Có ${Object.keys(local).length} trường chưa hợp lệ: hãy sửa các ô được đánh dấu đỏ.`);
       // After the re-render has marked the fields.
       setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
@@ -186,6 +197,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
       const res = await server.saveAccount(buildRequest(d, data));
       if (!res.ok) {
         setErrors(res.errors ?? {});
+        setAlertFocus(true);
         setAlert(res.message);
       } else {
         setStatus(res.message);
@@ -193,6 +205,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
         setErrors({});
       }
     } catch (x) {
+      setAlertFocus(true);
       setAlert(messageOf(x));
     } finally {
       setBusy(false);
@@ -228,7 +241,6 @@ export function EntryPanel({ data }: { data: SidebarData }) {
         <p id="entry-help" class="hint">
           Sổ không lưu mật khẩu, mã OTP, passcode VNeID hay ảnh giấy tờ. Số CCCD chỉ lưu 4 số cuối.
         </p>
-        <Alert text={alert} />
         <Field id="fullName" label="Họ và tên" error={err('account.fullName')}>
           {(aria) => <input type="text" autocomplete="off" {...aria} value={d.fullName} onInput={(e) => set('fullName', e.currentTarget.value)} />}
         </Field>
@@ -280,7 +292,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
           )}
         </fieldset>
         <Field id="createdOn" label="Ngày hỗ trợ" error={err('account.createdOn')}>
-          {(aria) => <input type="date" {...aria} value={d.createdOn} onInput={(e) => set('createdOn', e.currentTarget.value)} />}
+          {(aria) => <DateInput aria={aria} value={d.createdOn} onValue={(v) => set('createdOn', v)} />}
         </Field>
         <Field id="volunteerId" label="Tình nguyện viên" error={err('account.volunteerId')}>
           {(aria) => (
@@ -311,10 +323,10 @@ export function EntryPanel({ data }: { data: SidebarData }) {
               {(aria) => <input type="text" autocomplete="off" {...aria} value={f.dossierCode} onInput={(e) => setF(i, 'dossierCode', e.currentTarget.value)} />}
             </Field>
             <Field id={`f${i}-filedOn`} label="Ngày nộp" error={err(`filings.${i}.filedOn`)}>
-              {(aria) => <input type="date" {...aria} value={f.filedOn} onInput={(e) => setF(i, 'filedOn', e.currentTarget.value)} />}
+              {(aria) => <DateInput aria={aria} value={f.filedOn} onValue={(v) => setF(i, 'filedOn', v)} />}
             </Field>
             <Field id={`f${i}-dueOn`} label="Ngày hẹn trả" hint="không bắt buộc" error={err(`filings.${i}.dueOn`)}>
-              {(aria) => <input type="date" {...aria} value={f.dueOn} onInput={(e) => setF(i, 'dueOn', e.currentTarget.value)} />}
+              {(aria) => <DateInput aria={aria} value={f.dueOn} onValue={(v) => setF(i, 'dueOn', v)} />}
             </Field>
             <Field id={`f${i}-portal`} label="Cổng nộp" error={err(`filings.${i}.portal`)}>
               {(aria) => (
@@ -378,6 +390,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
             </button>
           )}
         </div>
+        <Alert text={alert} focus={alertFocus} />
         <Status text={status} />
       </form>
     </section>

@@ -3,7 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import './style.css';
 import { messageOf, server } from './server';
 import { EntryPanel } from './Entry';
-import { CheckPanel, CodesPanel, DuplicatesPanel, ImportPanel, LogPanel, ReportPanel, SettingsPanel, SummaryPanel } from './Panels';
+import { CheckPanel } from './CheckPanel';
+import { DuplicatesPanel } from './DuplicatesPanel';
+import { ReportPanel, SummaryPanel } from './SummaryPanels';
+import { CodesPanel } from './CodesPanel';
+import { LogPanel } from './LogPanel';
+import { ImportPanel } from './ImportPanel';
+import { SettingsPanel } from './SettingsPanel';
 import { Alert } from './fields';
 import type { SidebarData } from './types';
 
