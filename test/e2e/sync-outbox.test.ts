@@ -80,7 +80,7 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
 
   it('records an account from the Ghi sổ page: one row, right fields, badge back to empty', async () => {
     const form = await browser.openExtensionPage('record.html');
-    await form.getByLabel('Tổ dân phố').fill('Tổ 7');
+    await form.getByLabel('Tổ dân phố').fill('Tổ dân phố 7');
     await form.getByLabel('Họ và tên').fill('Trần Thị Bình');
     await form.getByLabel('Năm sinh').fill('1975');
     await form.getByLabel('Số điện thoại di động (không bắt buộc)').fill('0912 345 678');
@@ -96,7 +96,7 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
     expect(backend.rows('Tài khoản')[0]).toMatchObject({
       'Họ và tên': 'Trần Thị Bình',
       'Năm sinh': 1975,
-      'Tổ dân phố': 'Tổ 7',
+      'Tổ dân phố': 'Tổ dân phố 7',
       'Số điện thoại': '+84912345678',
       'Ứng dụng đã đăng ký': 'Cổng DVC quốc gia/VNeID, C-Thái Nguyên',
       'Tình nguyện viên': 'TNV-001',
