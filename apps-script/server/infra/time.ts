@@ -49,18 +49,9 @@ function offsetAt(t: number): number {
 /** The calendar day a date cell shows (yyyy-mm-dd). Cached: a sheet repeats the same days over and over. */
 export function cellDay(d: Date): string {
   const t = d.getTime();
-  if (zoneName === VIETNAM_TIME_ZONE) {
-    let s = dayCache.get(t);
-    if (s === undefined) {
-      s = isoDateInVietnam(t);
-      if (dayCache.size > 20_000) dayCache.clear();
-      dayCache.set(t, s);
-    }
-    return s;
-  }
   let s = dayCache.get(t);
   if (s === undefined) {
-    s = new Date(t + offsetAt(t)).toISOString().slice(0, 10);
+    s = zoneName === VIETNAM_TIME_ZONE ? isoDateInVietnam(t) : new Date(t + offsetAt(t)).toISOString().slice(0, 10);
     if (dayCache.size > 20_000) dayCache.clear();
     dayCache.set(t, s);
   }
