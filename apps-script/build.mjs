@@ -3,6 +3,7 @@
 // menus, triggers and google.script.run. The server is bundled as an IIFE under one
 // namespace, then one forwarding global function is appended per export.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile, copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,9 +105,33 @@ async function buildSidebars() {
   return pages;
 }
 
+/**
+ * The install bundle for a group leader without developer tools: the same three
+ * files, named as the Apps Script editor names them, and Vietnamese step-by-step
+ * instructions for pasting them into the spreadsheet's editor.
+ */
+async function writeInstallBundle() {
+  const dir = path.join(out, 'install');
+  await mkdir(dir, { recursive: true });
+  const files = [
+    ['Code.js', 'Code.gs'],
+    ['Sidebar.html', 'Sidebar.html'],
+    ['appsscript.json', 'appsscript.json'],
+  ];
+  const sums = [];
+  for (const [from, to] of files) {
+    const bytes = await readFile(path.join(out, from));
+    await writeFile(path.join(dir, to), bytes);
+    sums.push(`${createHash('sha256').update(bytes).digest('hex')}  ${to}`);
+  }
+  const template = await readFile(path.join(root, 'apps-script/install/HUONG-DAN-CAI-DAT.txt'), 'utf8');
+  await writeFile(path.join(dir, 'HUONG-DAN-CAI-DAT.txt'), template.replace('{{SHA256}}', sums.join('\n')));
+}
+
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 await copyFile(path.join(root, 'apps-script/appsscript.json'), path.join(out, 'appsscript.json'));
 const names = await buildServer();
 const pages = await buildSidebars();
+await writeInstallBundle();
 console.log(`apps-script: Code.js (${names.length} globals: ${names.join(', ')}), sidebars: ${pages.join(', ') || 'none'}`);

@@ -1,66 +1,58 @@
 /**
  * @OnlyCurrentDoc
- * Every export here becomes a global function in the pushed Code.js: only entry
- * points (menu, triggers, sidebar calls, web app). Logic lives in the modules.
+ * The Apps Script globals, and nothing else: every export here becomes a global
+ * function in the pushed Code.js (menus, triggers, google.script.run, the web
+ * app). Each one picks the spreadsheet, takes the lock and the write check where
+ * it writes, and hands over to one feature module.
  */
 import { SYNC_VERSION } from '../../shared/schemas/sync';
-import { CONSENT_TEXT, CONSENT_TEXT_VERSION, APPS, FILING_STATUSES, GENDERS } from '../../shared/schemas/registry';
-import { catalogue } from '../../shared/catalogue';
 import { foldVietnamese } from '../../shared/text/fold';
-import { maskCccd, maskPhone } from '../../shared/validate';
-import { setUp as runSetUp, procedureOption } from './setup';
-import * as entry from './entry';
-import * as actions from './actions';
-import * as access from './access';
-import { handlePost, importOutbox, failure, SERVER_VERSION } from './sync';
-import { appendLog, currentUser, maskText } from './log';
-import { readSettings, writeSettings, SettingsSchema } from './settings';
-import { CODES, LOG, PORTALS, PORTAL_LABELS } from './layout';
-import { WRITES, assertCanWrite, effectiveUser, isProtectedEditError, notAllowedMessage, syncProtectionEditors } from './protect';
+import { withScriptLock } from './infra/lock';
+import { useSheetTimeZone } from './infra/time';
+import { guardedWrite, assertCanWrite } from './infra/protect';
+import { WRITES } from './registry/layout';
+import { currentUser } from './registry/log';
+import { SERVER_VERSION, damaged, failure } from './registry/intake';
+import { LOOKUP_SHEETS, refreshLookups } from './registry/lookups';
+import { rebuildCodeIndex } from './registry/codes';
+import { RegistryError } from './infra/table';
+import { showSidebar, sidebarData, jumpToCell as jumpTo } from './features/sidebar';
+import { migrateOldLayout } from './features/migration';
+import { installTriggers as install, setUp, setUpMessage } from './features/setup';
+import * as entry from './features/entry';
+import { checkData as runCheck } from './features/check';
+import { duplicateView, mergeAccounts } from './features/duplicates';
+import { buildZaloReport as zalo, refreshSummary as refresh } from './features/summary';
+import { addVolunteer as addVol } from './features/volunteers';
+import { issueCode, listCodes, revokeCode } from './features/access';
+import { auditView, logManualEdit, recentLog } from './features/audit';
+import { importOutbox } from './features/import';
+import { applySettings, parseSettings, readSettings } from './features/settings';
+import { purgeExpired } from './features/retention';
+import { handlePost } from './features/endpoint';
 
 const TITLE = 'Trợ lý DVC';
-type Tab = 'entry' | 'check' | 'duplicates' | 'summary' | 'report' | 'codes' | 'log' | 'import' | 'settings';
+const BUSY = 'Sổ đang bận ghi dữ liệu khác (có thể tiện ích đang gửi bản ghi). Hãy thử lại sau ít giây.';
 
+let active: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+/** The registry; its time zone is read once per execution (each execution starts afresh). */
 function ss() {
-  return SpreadsheetApp.getActiveSpreadsheet();
+  if (!active) {
+    active = SpreadsheetApp.getActiveSpreadsheet();
+    useSheetTimeZone(active.getSpreadsheetTimeZone());
+  }
+  return active;
 }
 
 /**
- * Every write takes the same script lock as the web endpoint, so a leader's
+ * A write action: under the script lock the endpoint uses too (so a leader's
  * sidebar, a manual-edit log line and a volunteer's post never append to the
- * same row at once.
- */
-function locked<T>(fn: () => T): T {
-  const lock = LockService.getScriptLock();
-  try {
-    lock.waitLock(20_000);
-  } catch {
-    throw new Error('Sổ đang bận ghi dữ liệu khác (có thể tiện ích đang gửi bản ghi). Hãy thử lại sau ít giây.');
-  }
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
-}
-
-/**
- * A write action: under the script lock, and only after checking that the user
- * the script runs as may edit every protection on the sheets it writes to, so a
- * leader not yet in «Người quản lý sổ» gets a clear message and nothing is
- * written. Should Sheets refuse a write anyway, its English error is replaced by
- * the same message.
+ * same row at once), after the protection check.
  */
 function writing<T>(sheets: string[], fn: () => T): T {
-  return locked(() => {
-    assertCanWrite(ss(), sheets);
-    try {
-      return fn();
-    } catch (err) {
-      if (isProtectedEditError(err)) throw new Error(notAllowedMessage(effectiveUser(), []));
-      throw err;
-    }
-  });
+  const done = withScriptLock(() => guardedWrite(ss(), sheets, fn));
+  if (!done.ok) throw new Error(BUSY);
+  return done.value;
 }
 
 /** Builds the menu. Safe in AuthMode.NONE: it only adds items, touching no service that needs authorization. */
@@ -86,29 +78,14 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
-function showSidebar(tab: Tab): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar');
-  const content = html.getContent().replace('<div id="app"></div>', `<div id="app" data-tab="${tab}"></div>`);
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(content).setTitle(TITLE));
-}
-
 export function menuSetUp(): void {
-  const r = writing(WRITES.everything, () => runSetUp(ss()));
+  const r = writing(WRITES.everything, () => setUp(ss(), migrateOldLayout(ss())));
+  rebuildCodeIndex(ss());
+  refreshLookups(ss());
   // The change log of manual edits and the retention purge need their triggers (idempotent).
-  const triggers = installTriggers();
-  if (triggers.made.length) r.changed = true;
+  const triggers = install(ss());
   const ui = SpreadsheetApp.getUi();
-  if (!r.changed) ui.alert(TITLE, 'Sổ đã được thiết lập đầy đủ; không có gì thay đổi.', ui.ButtonSet.OK);
-  else if (r.migrated) ui.alert(TITLE, `Đã chuyển sổ sang bố cục mới: giữ nguyên ${r.migrated.accounts} tài khoản và ${r.migrated.filings} hồ sơ. Số CCCD đầy đủ đã được thay bằng 4 số cuối và khoá tìm trùng.`, ui.ButtonSet.OK);
-  else {
-    const parts = [
-      r.createdSheets.length ? `tạo ${r.createdSheets.join(', ')}` : '',
-      r.managerAdded ? `thêm ${r.managerAdded} vào «Người quản lý sổ»` : '',
-      r.protectionsUpdated ? `cập nhật người được sửa ${r.protectionsUpdated} vùng được bảo vệ (chủ sổ, người chạy thiết lập và «Người quản lý sổ»)` : '',
-      triggers.made.length ? `bật ${triggers.made.join(', ')}` : '',
-    ].filter(Boolean);
-    ui.alert(TITLE, `Đã thiết lập sổ: ${parts.join('; ')}.`, ui.ButtonSet.OK);
-  }
+  ui.alert(TITLE, setUpMessage(r, triggers.made), ui.ButtonSet.OK);
 }
 export function menuEntry(): void {
   showSidebar('entry');
@@ -140,34 +117,11 @@ export function menuSettings(): void {
 
 // ---- google.script.run (sidebar) ----
 
-/** Everything the sidebar needs to draw its forms. No personal data. */
 export function getSidebarData() {
-  const s = ss();
-  const settings = readSettings();
-  let toDanPho: string[] = [];
-  let volunteers: Array<{ id: string; name: string; toDanPho: string; active: boolean }> = [];
-  let ready = true;
-  try {
-    toDanPho = entry.listValues(s, 'toDanPho');
-    volunteers = [...entry.volunteerMap(s)].map(([id, v]) => ({ id, ...v }));
-  } catch {
-    ready = false;
-  }
-  return {
-    ready,
-    user: currentUser(),
-    settings,
-    toDanPho,
-    volunteers,
-    procedures: catalogue.map((p) => ({ id: p.id, code: p.code, name: p.officialName, label: procedureOption(p), filedOn: [...p.filedOn] })),
-    apps: [...APPS],
-    statuses: [...FILING_STATUSES],
-    genders: [...GENDERS],
-    portals: PORTALS.map((p) => ({ id: p, label: PORTAL_LABELS[p] ?? p })),
-    consent: { text: CONSENT_TEXT, version: CONSENT_TEXT_VERSION },
-  };
+  const data = sidebarData(ss());
+  if (data.ready) refreshLookups(ss());
+  return data;
 }
-
 export function saveAccount(req: entry.SaveRequest) {
   return writing(WRITES.registry, () => entry.saveAccount(ss(), req));
 }
@@ -178,40 +132,42 @@ export function getAccount(id: string) {
   return entry.getAccount(ss(), String(id));
 }
 export function checkData() {
-  return writing(WRITES.check, () => actions.checkData(ss()));
+  return writing(WRITES.check, () => runCheck(ss()));
 }
 export function jumpToCell(sheetName: string, a1: string): void {
-  actions.jumpToCell(ss(), String(sheetName), String(a1));
+  jumpTo(ss(), String(sheetName), String(a1));
 }
 export function findDuplicates() {
-  return actions.duplicates(ss());
+  return duplicateView(ss());
 }
 export function mergeDuplicates(idA: string, idB: string) {
-  return writing(WRITES.registry, () => actions.mergeAccounts(ss(), String(idA), String(idB)));
+  return writing(WRITES.registry, () => mergeAccounts(ss(), String(idA), String(idB)));
 }
 export function refreshSummary(period?: string) {
-  return writing(WRITES.summary, () => actions.refreshSummary(ss(), period ? String(period) : null));
+  return writing(WRITES.summary, () => refresh(ss(), period ? String(period) : null));
 }
 export function buildZaloReport(period?: string) {
-  return actions.buildZaloReport(ss(), period ? String(period) : null);
+  return zalo(ss(), period ? String(period) : null);
 }
 export function addVolunteer(input: { name: string; toDanPho: string; phone?: string }) {
-  return writing(WRITES.volunteers, () => actions.addVolunteer(ss(), input));
+  const r = writing(WRITES.volunteers, () => addVol(ss(), input));
+  if (r.ok) refreshLookups(ss());
+  return r;
 }
 export function listAccessCodes() {
-  return access.listCodes(ss());
+  return listCodes(ss());
 }
 export function issueAccessCode(volunteerId: string, days: number) {
-  return writing(WRITES.codes, () => access.issueCode(ss(), String(volunteerId), Number(days)));
+  return writing(WRITES.codes, () => issueCode(ss(), String(volunteerId), Number(days)));
 }
 export function revokeAccessCode(codeId: string) {
-  return writing(WRITES.codes, () => access.revokeCode(ss(), String(codeId)));
+  return writing(WRITES.codes, () => revokeCode(ss(), String(codeId)));
 }
 export function getChangeLog(limit?: number) {
-  return actions.recentLog(ss(), Number(limit ?? 50));
+  return recentLog(ss(), Number(limit ?? 50));
 }
 export function getAuditView() {
-  return actions.auditView(ss());
+  return auditView(ss());
 }
 export function importOutboxFile(text: string, volunteerId: string) {
   // importOutbox takes the script lock itself (shared with the web endpoint).
@@ -221,90 +177,31 @@ export function importOutboxFile(text: string, volunteerId: string) {
 export function getSettings() {
   return readSettings();
 }
-/**
- * Saves the settings and brings every add-on protection's editors in line with
- * owner + the user saving + «Người quản lý sổ». A caller that leaves `managers`
- * out keeps the current list.
- */
 export function saveSettings(input: unknown) {
   const before = readSettings();
-  const raw = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
-  const parsed = SettingsSchema.safeParse('managers' in raw ? raw : { ...raw, managers: before.managers });
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const i of parsed.error.issues) {
-      const key = String(i.path[0] ?? 'form');
-      errors[key] ??= i.message;
-    }
-    return { ok: false as const, errors };
-  }
-  return writing(WRITES.everything, () => {
-    const protectionsUpdated = syncProtectionEditors(ss(), parsed.data.managers);
-    writeSettings(parsed.data);
-    appendLog(ss(), [
-      {
-        who: currentUser(),
-        source: 'Tiện ích bổ sung',
-        action: 'Đổi cài đặt bảo vệ dữ liệu',
-        table: '',
-        recordId: '',
-        before: { ...before },
-        after: { ...parsed.data, ...(protectionsUpdated ? { vùngBảoVệĐãCậpNhật: protectionsUpdated } : {}) },
-      },
-    ]);
-    return { ok: true as const, settings: parsed.data, protectionsUpdated };
-  });
+  const parsed = parseSettings(input, before);
+  if (!parsed.ok) return parsed;
+  return writing(WRITES.everything, () => applySettings(ss(), before, parsed.settings));
 }
 export function purgeExpiredData() {
-  return writing(WRITES.registry, () => actions.purgeExpired(ss()));
+  return writing(WRITES.registry, () => purgeExpired(ss()));
 }
-
-/** Installs the edit-logging and daily retention triggers (once; running it again changes nothing). */
 export function installTriggers() {
-  const existing = ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
-  const made: string[] = [];
-  if (!existing.includes('onEditLogged')) {
-    ScriptApp.newTrigger('onEditLogged').forSpreadsheet(ss()).onEdit().create();
-    made.push('ghi nhật ký khi sửa tay');
-  }
-  if (!existing.includes('runRetentionPurge')) {
-    ScriptApp.newTrigger('runRetentionPurge').timeBased().everyDays(1).atHour(2).create();
-    made.push('xoá dữ liệu quá hạn hằng ngày');
-  }
-  return { made, message: made.length ? `Đã bật: ${made.join(', ')}.` : 'Các trình kích hoạt đã được bật từ trước.' };
+  return install(ss());
 }
 
 // ---- triggers ----
 
 /** Installable edit trigger: logs manual edits (masked). Script and web-app writes do not fire it. */
 export function onEditLogged(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const range = e?.range;
-  if (!range) return;
-  const sheet = range.getSheet().getName();
-  if (sheet === LOG.name || sheet === CODES.name) return;
-  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
-  const mask = (v: unknown) => (v === undefined || v === null ? '' : maskText(String(v)));
-  let who = '(không rõ người dùng)';
-  try {
-    who = e.user?.getEmail?.() || currentUser();
-  } catch {
-    /* the editor's address is not always available */
-  }
-  writing(WRITES.log, () => appendLog(ss(), [
-    {
-      who,
-      source: 'Sửa tay',
-      action: single ? 'Sửa ô' : 'Sửa nhiều ô',
-      table: sheet,
-      recordId: range.getA1Notation(),
-      before: single ? mask(e.oldValue) : '',
-      after: single ? mask(e.value) : `${range.getNumRows()} dòng × ${range.getNumColumns()} cột`,
-    },
-  ]));
+  if (!e?.range) return;
+  writing(WRITES.log, () => logManualEdit(ss(), e));
+  // A hand edit of the lists or the volunteers reaches the endpoint at once.
+  if (LOOKUP_SHEETS.includes(e.range.getSheet().getName())) refreshLookups(ss());
 }
 
 export function runRetentionPurge(): void {
-  writing(WRITES.registry, () => actions.purgeExpired(ss()));
+  writing(WRITES.registry, () => purgeExpired(ss()));
 }
 
 // ---- web app ----
@@ -320,13 +217,13 @@ export function doGet(): GoogleAppsScript.Content.TextOutput {
 
 export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
   try {
-    return json(handlePost(ss(), e));
+    // No time-zone read here: the endpoint takes it from its lookups (one call fewer per post).
+    return json(handlePost(SpreadsheetApp.getActiveSpreadsheet(), e));
   } catch (err) {
+    // A damaged registry is not a passing fault: say what to mend, do not ask for retries.
+    if (err instanceof RegistryError) return json(damaged(err.message));
     // Log the failure class only: no request content (it may hold personal data).
     console.error(`doPost failed: ${(err as Error)?.name ?? 'Error'}`);
     return json(failure('SERVER', 'Máy chủ gặp lỗi khi ghi sổ. Tiện ích sẽ tự gửi lại sau.'));
   }
 }
-
-void maskCccd;
-void maskPhone;

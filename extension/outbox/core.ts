@@ -1,6 +1,7 @@
 import {
   MAX_BODY_BYTES,
   MAX_RECORDS_PER_ENVELOPE,
+  CLIENT_APP,
   SYNC_VERSION,
   SyncRecordSchema,
   SyncResponseSchema,
@@ -72,7 +73,7 @@ export function buildEnvelope(action: 'hello' | 'record', accessCode: string, re
     v: SYNC_VERSION,
     action,
     accessCode,
-    client: { app: 'tro-ly-dvc-extension', version: version.slice(0, 20), sentAt: new Date(now).toISOString() },
+    client: { app: CLIENT_APP, version: version.slice(0, 20), sentAt: new Date(now).toISOString() },
     records,
   };
 }

@@ -1,4 +1,5 @@
-import { MAX_RECORDS_PER_FILE, OUTBOX_FILE_KIND, SYNC_VERSION, type OutboxFile } from '../../shared/schemas/sync';
+import { CLIENT_APP, MAX_RECORDS_PER_FILE, OUTBOX_FILE_KIND, SYNC_VERSION, type OutboxFile } from '../../shared/schemas/sync';
+import { timestampInVietnam } from '../../shared/time/vietnam';
 import type { OutboxItem } from './types';
 
 /**
@@ -12,7 +13,7 @@ export function buildExport(items: OutboxItem[], clientVersion: string, now: num
     v: SYNC_VERSION,
     kind: OUTBOX_FILE_KIND,
     exportedAt: new Date(now).toISOString(),
-    client: { app: 'tro-ly-dvc-extension', version: clientVersion.slice(0, 20) },
+    client: { app: CLIENT_APP, version: clientVersion.slice(0, 20) },
     records: items.map((i) => i.record),
   };
 }
@@ -21,6 +22,6 @@ export function buildExport(items: OutboxItem[], clientVersion: string, now: num
 export const EXPORT_LIMIT = MAX_RECORDS_PER_FILE;
 
 export function exportFileName(now: number): string {
-  const d = new Date(now + 7 * 3600_000).toISOString();
+  const d = timestampInVietnam(now);
   return `so-cho-gui-tro-ly-dvc-${d.slice(0, 10)}-${d.slice(11, 13)}${d.slice(14, 16)}.json`;
 }

@@ -1,11 +1,6 @@
 import type { SyncRecord } from '../../shared/schemas/sync';
 import { findById } from '../../shared/catalogue';
 
-/** Today's date in Vietnam (UTC+7, no daylight saving) as yyyy-mm-dd. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** "Nguyễn Văn An" → "N. V. An": enough for the volunteer to recognise an item, no more. */
 export function maskName(fullName: string): string {
   const parts = fullName.trim().split(/\s+/).filter(Boolean);

@@ -3,7 +3,7 @@ import { APPS, CONSENT_TEXT, CONSENT_TEXT_VERSION, type App } from '../../shared
 import { AccountSyncRecord } from '../../shared/schemas/sync';
 import { validatePhone } from '../../shared/validate';
 import { useEnqueue, type Enqueue } from './useEnqueue';
-import { todayInVietnam } from '../outbox/records';
+import { todayInVietnam } from '../../shared/time/vietnam';
 import { ConsentField, ErrorSummary, issuesToErrors, makeIdPrefix, TextField, type FieldErrors } from './fields';
 
 export interface RecordAccountFormProps {

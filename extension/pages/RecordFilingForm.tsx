@@ -3,7 +3,7 @@ import { findById } from '../../shared/catalogue';
 import { CONSENT_TEXT, CONSENT_TEXT_VERSION } from '../../shared/schemas/registry';
 import { FilingSyncRecord } from '../../shared/schemas/sync';
 import { useEnqueue, type Enqueue } from './useEnqueue';
-import { todayInVietnam } from '../outbox/records';
+import { todayInVietnam } from '../../shared/time/vietnam';
 import { ConsentField, ErrorSummary, issuesToErrors, makeIdPrefix, TextField } from './fields';
 
 export { recordFormCss } from './styles';

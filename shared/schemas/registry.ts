@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { SafeText } from './privacy';
+import { BIRTH_YEAR, DATES, DOSSIER, NAME, PERIOD, TO_DAN_PHO, birthYearProblem } from './rules';
+import { isCalendarDate, todayInVietnam } from '../time/vietnam';
 
-/** Schema version of the registry layout; bump with a migration in apps-script/server/migrations. */
+/** Version of the registry layout; a bump needs a migration step in apps-script/server/features/migration.ts. */
 export const REGISTRY_SCHEMA_VERSION = 2;
 
 /** The apps the ward letter asks volunteers to help residents start using. */
@@ -20,17 +22,19 @@ export const CONSENT_TEXT_VERSION = 'v1-2026-11';
 export const CONSENT_TEXT =
   'Tôi đồng ý để Tổ công nghệ số cộng đồng ghi họ tên, năm sinh, tổ dân phố, số điện thoại và 4 số cuối CCCD của tôi vào sổ theo dõi tài khoản dịch vụ công của phường, chỉ để hỗ trợ tôi làm thủ tục và báo cáo số lượng. Tôi có thể yêu cầu xoá bất cứ lúc nào.';
 
-const IsoDate = z.iso.date({ message: 'Ngày không hợp lệ (yyyy-mm-dd).' });
+const IsoDate = z.iso.date({ message: DATES.invalid }).refine(isCalendarDate, { message: DATES.invalid });
+/** A day that is not after today in Vietnam. */
+const PastDay = (message: string) => IsoDate.refine((d) => d <= todayInVietnam(), { message });
 const IsoDateTime = z.iso.datetime({ offset: true, message: 'Thời điểm không hợp lệ.' });
 
 export const PersonName = z
   .string()
   .trim()
-  .min(2, { message: 'Họ và tên quá ngắn.' })
-  .max(80, { message: 'Họ và tên tối đa 80 ký tự.' })
-  .regex(/^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u, { message: 'Họ và tên chỉ gồm chữ cái và dấu cách.' });
+  .min(NAME.min, { message: NAME.tooShort })
+  .max(NAME.max, { message: NAME.tooLong })
+  .regex(NAME.pattern, { message: NAME.badChars });
 
-export const ToDanPho = z.string().trim().min(1, { message: 'Chưa chọn tổ dân phố.' }).max(60);
+export const ToDanPho = z.string().trim().min(1, { message: TO_DAN_PHO.missing }).max(TO_DAN_PHO.max);
 
 export const ConsentSchema = z
   .object({
@@ -50,13 +54,13 @@ export const ResidentAccountInputSchema = z
   .object({
     id: z.uuid().optional(),
     fullName: PersonName,
-    birthYear: z.number().int().min(1900).max(2100),
+    birthYear: z.number().refine((y) => birthYearProblem(y) === null, { message: BIRTH_YEAR.message() }),
     gender: z.enum(GENDERS).optional(),
     toDanPho: ToDanPho,
     cccd: z.string().trim().optional(),
     phone: z.string().trim().optional(),
     apps: z.array(AppSchema).min(1, { message: 'Chọn ít nhất một ứng dụng đã đăng ký.' }),
-    createdOn: IsoDate,
+    createdOn: PastDay(DATES.createdInFuture),
     volunteerId: z.string().min(1, { message: 'Chưa chọn tình nguyện viên.' }),
     consent: ConsentSchema,
     notes: SafeText(500).optional(),
@@ -64,20 +68,7 @@ export const ResidentAccountInputSchema = z
   .strict();
 export type ResidentAccountInput = z.infer<typeof ResidentAccountInputSchema>;
 
-/** The stored form of an account: what a row in the accounts sheet holds. */
-export const ResidentAccountRecordSchema = ResidentAccountInputSchema.omit({ cccd: true, phone: true })
-  .extend({
-    id: z.uuid(),
-    cccdLast4: z.string().regex(/^\d{4}$/).or(z.literal('')),
-    cccdKey: z.string(),
-    cccdFull: z.string().regex(/^\d{12}$/).or(z.literal('')),
-    phone: z.string().regex(/^\+84\d{9}$/).or(z.literal('')),
-    updatedAt: IsoDateTime,
-  })
-  .strict();
-export type ResidentAccountRecord = z.infer<typeof ResidentAccountRecordSchema>;
-
-export const FilingInputSchema = z
+export const FilingFieldsSchema = z
   .object({
     id: z.uuid().optional(),
     accountId: z.uuid().optional(),
@@ -88,10 +79,10 @@ export const FilingInputSchema = z
     dossierCode: z
       .string()
       .trim()
-      .min(4, { message: 'Mã hồ sơ quá ngắn.' })
-      .max(60, { message: 'Mã hồ sơ quá dài.' })
-      .regex(/^[\p{L}\d][\p{L}\d.\-_/ ]*$/u, { message: 'Mã hồ sơ chỉ gồm chữ, số và . - _ /' }),
-    filedOn: IsoDate,
+      .min(DOSSIER.min, { message: DOSSIER.tooShort })
+      .max(DOSSIER.max, { message: DOSSIER.tooLong })
+      .regex(DOSSIER.pattern, { message: DOSSIER.badChars }),
+    filedOn: PastDay(DATES.filedInFuture),
     dueOn: IsoDate.optional(),
     portal: z.enum(['dvcqg', 'lienthong', 'moj', 'thainguyen']),
     status: FilingStatusSchema.default('Đã nộp'),
@@ -100,6 +91,12 @@ export const FilingInputSchema = z
     notes: SafeText(500).optional(),
   })
   .strict();
+/** A due date (hẹn trả) cannot come before the filing date. */
+export function dueNotBeforeFiled(f: { filedOn: string; dueOn?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (f.dueOn && f.dueOn < f.filedOn) ctx.addIssue({ code: 'custom', path: ['dueOn'], message: DATES.dueBeforeFiled });
+}
+
+export const FilingInputSchema = FilingFieldsSchema.superRefine(dueNotBeforeFiled);
 export type FilingInput = z.input<typeof FilingInputSchema>;
 export type Filing = z.output<typeof FilingInputSchema>;
 
@@ -115,16 +112,4 @@ export const VolunteerSchema = z
 export type Volunteer = z.infer<typeof VolunteerSchema>;
 
 /** A period is a month (2026-11), a quarter (2026-Q4) or a year (2026). */
-export const PeriodSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, {
-  message: 'Kỳ có dạng 2026, 2026-Q4 hoặc 2026-11.',
-});
-
-export const TargetSchema = z
-  .object({
-    toDanPho: ToDanPho,
-    period: PeriodSchema,
-    accountsTarget: z.number().int().min(0),
-    filingsTarget: z.number().int().min(0),
-  })
-  .strict();
-export type Target = z.infer<typeof TargetSchema>;
+export const PeriodSchema = z.string().regex(PERIOD.pattern, { message: PERIOD.message });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { FilingInputSchema, ResidentAccountInputSchema } from './registry';
+import { FilingFieldsSchema, ResidentAccountInputSchema, dueNotBeforeFiled } from './registry';
 
 /**
  * The contract between the extension's outbox and the add-on's web endpoint.
@@ -8,6 +8,8 @@ import { FilingInputSchema, ResidentAccountInputSchema } from './registry';
  * every outcome is described in the JSON answer.
  */
 export const SYNC_VERSION = 1;
+/** The extension's name in every envelope and outbox file. */
+export const CLIENT_APP = 'tro-ly-dvc-extension';
 export const MAX_BODY_BYTES = 100 * 1024;
 export const MAX_RECORDS_PER_ENVELOPE = 100;
 
@@ -15,7 +17,7 @@ export const MAX_RECORDS_PER_ENVELOPE = 100;
 export const ClientId = z.uuid({ message: 'Mã bản ghi (clientId) không hợp lệ.' });
 
 export const FilingSyncRecord = z
-  .object({ clientId: ClientId, kind: z.literal('filing'), filing: FilingInputSchema.omit({ volunteerId: true, id: true }) })
+  .object({ clientId: ClientId, kind: z.literal('filing'), filing: FilingFieldsSchema.omit({ volunteerId: true, id: true }).superRefine(dueNotBeforeFiled) })
   .strict();
 
 /** "Helped a resident start using the portals and apps": the letter's list of accounts. */
@@ -35,7 +37,7 @@ export const SyncEnvelopeSchema = z
     v: z.literal(SYNC_VERSION, { message: 'Phiên bản dữ liệu không khớp: hãy cập nhật tiện ích Trợ lý DVC.' }),
     action: z.enum(['hello', 'record']),
     accessCode: z.string().min(8, { message: 'Thiếu mã truy cập.' }).max(128),
-    client: z.object({ app: z.literal('tro-ly-dvc-extension'), version: z.string().max(20), sentAt: z.iso.datetime() }).strict(),
+    client: z.object({ app: z.literal(CLIENT_APP), version: z.string().max(20), sentAt: z.iso.datetime() }).strict(),
     records: z.array(SyncRecordSchema).max(MAX_RECORDS_PER_ENVELOPE, { message: `Tối đa ${MAX_RECORDS_PER_ENVELOPE} bản ghi mỗi lần gửi.` }),
   })
   .strict();
@@ -108,7 +110,7 @@ export const OutboxFileSchema = z
     v: z.literal(SYNC_VERSION, { message: 'Phiên bản dữ liệu không khớp: hãy cập nhật tiện ích Trợ lý DVC.' }),
     kind: z.literal(OUTBOX_FILE_KIND),
     exportedAt: z.iso.datetime({ offset: true }),
-    client: z.object({ app: z.literal('tro-ly-dvc-extension'), version: z.string().max(20) }).strict(),
+    client: z.object({ app: z.literal(CLIENT_APP), version: z.string().max(20) }).strict(),
     records: z.array(SyncRecordSchema).max(MAX_RECORDS_PER_FILE, { message: `Tối đa ${MAX_RECORDS_PER_FILE} bản ghi mỗi tệp.` }),
   })
   .strict();

@@ -1,5 +1,5 @@
 /**
- * CCCD / personal identification number (12 digits), per apps-script.md §14.1:
+ * CCCD / personal identification number (12 digits), per Circular 07/2016/TT-BCA and the 2023 Law on Identification:
  * digits 1–3 province of birth registration, digit 4 gender + century, digits 5–6 birth year,
  * digits 7–12 random. There is no published checksum, so none is checked.
  */

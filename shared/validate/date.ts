@@ -1,4 +1,5 @@
 /** Vietnamese dates are written day first: dd/mm/yyyy. Stored as ISO yyyy-mm-dd. */
+import { daysInMonth } from '../time/vietnam';
 
 export type ViDateResult = { ok: true; value: string } | { ok: false; error: string };
 
@@ -15,15 +16,6 @@ export interface ParseViDateOptions {
 const VI_DATE = /^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DEFAULT_MIN_YEAR = 1900;
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-
-const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-
-/** month is 1–12. */
-function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
-}
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const toIso = (year: number, month: number, day: number) => `${year}-${pad2(month)}-${pad2(day)}`;

@@ -13,7 +13,7 @@ declare const chrome: typeof Browser;
 const N = 300;
 
 function record(i: number): SyncRecord {
-  return sampleFiling({ toDanPho: 'Tổ 5', procedureId: 'I.1', procedureCode: null, dossierCode: `G22.99-${String(i).padStart(6, '0')}`, consent: sampleConsent(new Date().toISOString()) });
+  return sampleFiling({ toDanPho: 'Tổ dân phố 5', procedureId: 'I.1', procedureCode: null, dossierCode: `G22.99-${String(i).padStart(6, '0')}`, consent: sampleConsent(new Date().toISOString()) });
 }
 
 async function run(label: string, doPost: DoPost, code: string, count: (ids: string[]) => number): Promise<BenchResult[]> {

@@ -138,7 +138,7 @@ describe('add-on sidebar in real Chromium', () => {
 
     await p.getByRole('tab', { name: 'Nhật ký' }).click();
     await p.getByRole('button', { name: 'Xem nhật ký gần đây' }).click();
-    const table = p.getByRole('table', { name: 'Nhật ký gần đây' });
+    const table = p.getByRole('list', { name: 'Nhật ký gần đây' });
     await expect.poll(() => table.textContent()).toContain('Sửa tài khoản');
     const text = (await table.textContent())!;
     expect(text).toContain('+84 9•• ••• 678');
@@ -154,7 +154,7 @@ describe('add-on sidebar in real Chromium', () => {
       account: { fullName: 'Trần Thị Bình', birthYear: 1975, toDanPho: 'Tổ dân phố 3', apps: ['C-Thái Nguyên'], createdOn: '2026-11-20', volunteerId: 'TNV-001', consent: { given: true, textVersion: 'v1-2026-11', at: '2026-11-20T09:00:00+07:00' } },
     });
     const acc = addon.gas.ss.sheet('Tài khoản')!;
-    acc.writeCells(2, (acc.values[0] as string[]).indexOf('Số điện thoại') + 1, [["'0123"]]);
+    acc.writeCells(2, (acc.values[0] as string[]).indexOf('Số điện thoại') + 1, [['0123']]);
     const p = await open('menuCheckData');
     await p.getByRole('button', { name: 'Kiểm tra dữ liệu' }).click();
     await expect.poll(() => p.getByRole('status').last().textContent()).toContain('có 1 ô cần sửa');
@@ -178,6 +178,11 @@ describe('add-on sidebar in real Chromium', () => {
     const list = p.getByRole('list', { name: 'Các mã đã cấp' });
     await expect.poll(() => list.textContent()).toContain('Đang dùng');
     await list.getByRole('button', { name: /^Thu hồi/ }).click();
+    // Asked first, saying what will happen; nothing revoked yet.
+    const confirm = list.getByRole('group', { name: /Xác nhận thu hồi/ });
+    expect(await confirm.textContent()).toContain('không gửi được vào sổ nữa');
+    expect(addon.run<Array<{ state: string }>>('listAccessCodes')[0]!.state).toBe('Đang dùng');
+    await confirm.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
     await expect.poll(() => list.textContent()).toContain('Đã thu hồi');
     await p.close();
   });
@@ -253,6 +258,94 @@ describe('add-on sidebar in real Chromium', () => {
     await expect.poll(() => p.getByRole('status').last().textContent()).toContain('bỏ qua 1 bản ghi đã có');
     expect(rows(addon, 'Hồ sơ').map((r) => r['Mã gửi từ tiện ích'])).toEqual([clientId]);
     expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it('asks before «Xoá dữ liệu quá hạn ngay», saying what will happen; an error shows under the control used, with the focus', async () => {
+    addon.run('saveAccount', { account: { fullName: 'Người Cũ', birthYear: 1960, toDanPho: 'Tổ dân phố 3', apps: ['C-Thái Nguyên'], createdOn: '2025-01-05', volunteerId: 'TNV-001', consent: { given: true, textVersion: 'v1-2026-11', at: '2025-01-05T09:00:00+07:00' } } });
+    addon.run('saveSettings', { ward: 'Phường Đồng Tiến', fullCccd: false, retentionMonths: 6, staleDays: 180 });
+    let p = await open('menuSettings');
+    await p.getByRole('button', { name: 'Xoá dữ liệu quá hạn ngay' }).click();
+    const confirm = p.getByRole('group', { name: 'Xác nhận xoá dữ liệu quá hạn' });
+    expect(await confirm.textContent()).toContain('cũ hơn 6 tháng');
+    expect(await confirm.textContent()).toContain('Không hoàn tác được');
+    expect(rows(addon, 'Tài khoản')[0]!['Họ và tên']).toBe('Người Cũ');
+    await confirm.getByRole('button', { name: 'Xác nhận xoá' }).click();
+    await expect.poll(() => p.getByRole('status').last().textContent()).toContain('Đã xoá dữ liệu cá nhân trước');
+    expect(rows(addon, 'Tài khoản')[0]!['Họ và tên']).toBe('(đã xoá theo thời hạn lưu)');
+    await p.close();
+
+    // A leader not yet allowed to write: the refusal appears right under «Cấp mã», and has the focus.
+    addon.actAs('totruong2@example.com');
+    p = await open('menuAccessCodes');
+    await p.getByLabel('Tình nguyện viên nhận mã').selectOption('TNV-001');
+    await p.getByRole('button', { name: 'Cấp mã' }).click();
+    await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    expect(await p.evaluate(() => document.activeElement?.previousElementSibling?.textContent?.trim())).toBe('Cấp mã');
+    await p.close();
+  });
+
+  it('«Nhật ký» reads as plain Vietnamese and fits a 300 px sidebar', async () => {
+    const r = addon.run<{ accountId: string }>('saveAccount', { account: { fullName: 'Nguyễn Văn An', birthYear: 1980, toDanPho: 'Tổ dân phố 3', phone: '0912 345 678', apps: ['C-Thái Nguyên'], createdOn: '2026-01-05', volunteerId: 'TNV-001', consent: { given: true, textVersion: 'v1-2026-11', at: '2026-01-05T09:00:00+07:00' } } });
+    addon.run('saveAccount', { account: { id: r.accountId, fullName: 'Nguyễn Văn An', birthYear: 1980, toDanPho: 'Tổ dân phố 3', phone: '0987 654 321', apps: ['C-Thái Nguyên'], createdOn: '2026-01-05', volunteerId: 'TNV-001', consent: { given: true, textVersion: 'v1-2026-11', at: '2026-01-05T09:00:00+07:00' } } });
+    const p = await open('menuChangeLog');
+    await p.setViewportSize({ width: 300, height: 800 });
+    await p.getByRole('button', { name: 'Xem nhật ký gần đây' }).click();
+    const list = p.getByRole('list', { name: 'Nhật ký gần đây' });
+    await expect.poll(() => list.textContent()).toContain('Sửa tài khoản');
+    const text = (await list.textContent())!;
+    expect(text).toContain('Số điện thoại: +84 9•• ••• 678 → +84 9•• ••• 321');
+    expect(text).not.toMatch(/[{}"]|\bphone\b|\bfullName\b|\bupdatedAt\b/);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    await p.close();
+  });
+
+  it('«Tổng hợp» and the Zalo report show one period with the same numbers', async () => {
+    addon.run('saveAccount', { account: { fullName: 'Trần Thị Bình', birthYear: 1975, toDanPho: 'Tổ dân phố 3', apps: ['C-Thái Nguyên'], createdOn: '2025-11-05', volunteerId: 'TNV-001', consent: { given: true, textVersion: 'v1-2026-11', at: '2025-11-05T09:00:00+07:00' } } });
+    addon.run('saveAccount', { account: { fullName: 'Lê Văn Cường', birthYear: 1970, toDanPho: 'Tổ dân phố 3', apps: ['C-Thái Nguyên'], createdOn: '2025-12-05', volunteerId: 'TNV-001', consent: { given: true, textVersion: 'v1-2026-11', at: '2025-12-05T09:00:00+07:00' } } });
+    addon.gas.ss.sheet('Chỉ tiêu')!.writeCells(2, 1, [['Tổ dân phố 3', '2025-11', 4, 0]]);
+    const p = await open('menuSummary');
+    const summaryFor = async (period: string) => {
+      await p.getByRole('tab', { name: 'Tổng hợp' }).click();
+      await p.getByLabel('Kỳ').fill(period);
+      await p.getByRole('button', { name: 'Làm mới tổng hợp' }).click();
+      await expect.poll(() => p.getByRole('status').last().textContent()).toContain('Đã làm mới');
+      const summary = (await p.getByRole('tabpanel').textContent())!;
+      await p.getByRole('tab', { name: 'Báo cáo Zalo' }).click();
+      await p.getByLabel('Kỳ').fill(period);
+      await p.getByRole('button', { name: 'Tạo báo cáo' }).click();
+      await expect.poll(() => p.getByLabel('Nội dung báo cáo').inputValue()).toContain(period.slice(5, 7));
+      return { summary, report: await p.getByLabel('Nội dung báo cáo').inputValue() };
+    };
+    const dec = await summaryFor('2025-12');
+    expect(dec.summary).toContain('chưa có chỉ tiêu cho kỳ này');
+    expect(dec.summary).not.toContain('2025-11');
+    expect(dec.report).toContain('chưa có chỉ tiêu cho kỳ này');
+    const nov = await summaryFor('2025-11');
+    expect(nov.summary).toContain('1/4 (25%)');
+    expect(nov.report).toContain('tài khoản 1/4 (25%)');
+    await p.close();
+  });
+
+  it('date fields read and write dd/mm/yyyy whatever the browser language', async () => {
+    const p = await open();
+    const created = p.getByLabel('Ngày hỗ trợ');
+    expect(await created.getAttribute('type')).toBe('text');
+    expect(await created.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    await p.getByLabel('Họ và tên').fill('Phạm Thị Dung');
+    await p.getByLabel('Năm sinh').fill('1985');
+    await p.getByLabel('Tổ dân phố').selectOption('Tổ dân phố 3');
+    await p.getByLabel('Cổng DVC tỉnh').check();
+    await p.getByLabel('Tình nguyện viên').selectOption('TNV-001');
+    await p.getByRole('checkbox', { name: /đồng ý với nội dung trên/ }).check();
+    await created.fill('31/02/2026');
+    await p.getByRole('button', { name: 'Ghi vào sổ' }).click();
+    await expect.poll(() => p.locator('#createdOn-error').textContent()).toContain('không tồn tại');
+    await created.fill('05/01/2026');
+    await p.getByRole('button', { name: 'Ghi vào sổ' }).click();
+    await expect.poll(() => p.getByRole('status').last().textContent()).toContain('Đã thêm tài khoản của Phạm Thị Dung');
+    const cell = rows(addon, 'Tài khoản')[0]!['Ngày hỗ trợ'] as Date;
+    expect(addon.gas.ss.display(cell)).toBe('05/01/2026');
     await p.close();
   });
 

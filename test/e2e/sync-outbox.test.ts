@@ -13,7 +13,7 @@ const RETRY_ALARM = 'tldvc-sync-retry';
 declare const chrome: typeof Browser;
 
 function filing(dossierCode: string): SyncRecord {
-  return sampleFiling({ toDanPho: 'Tổ 5', procedureId: 'I.1', procedureCode: null, dossierCode, consent: sampleConsent(new Date().toISOString()) });
+  return sampleFiling({ toDanPho: 'Tổ dân phố 5', procedureId: 'I.1', procedureCode: null, dossierCode, consent: sampleConsent(new Date().toISOString()) });
 }
 
 async function outbox(worker: Worker): Promise<Array<{ clientId: string; state: string; attempts: number; lastError?: { message: string } }>> {
@@ -80,7 +80,7 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
 
   it('records an account from the Ghi sổ page: one row, right fields, badge back to empty', async () => {
     const form = await browser.openExtensionPage('record.html');
-    await form.getByLabel('Tổ dân phố').fill('Tổ 7');
+    await form.getByLabel('Tổ dân phố').fill('Tổ dân phố 7');
     await form.getByLabel('Họ và tên').fill('Trần Thị Bình');
     await form.getByLabel('Năm sinh').fill('1975');
     await form.getByLabel('Số điện thoại di động (không bắt buộc)').fill('0912 345 678');
@@ -96,7 +96,7 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
     expect(backend.rows('Tài khoản')[0]).toMatchObject({
       'Họ và tên': 'Trần Thị Bình',
       'Năm sinh': 1975,
-      'Tổ dân phố': 'Tổ 7',
+      'Tổ dân phố': 'Tổ dân phố 7',
       'Số điện thoại': '+84912345678',
       'Ứng dụng đã đăng ký': 'Cổng DVC quốc gia/VNeID, C-Thái Nguyên',
       'Tình nguyện viên': 'TNV-001',
@@ -137,7 +137,7 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
     const consent = frame.getByRole('checkbox', { name: /đồng ý với nội dung trên/ });
     expect(await consent.isChecked()).toBe(false);
     expect(await frame.locator('.tldvc-rec-consent').textContent()).toContain(CONSENT_TEXT_VERSION);
-    await frame.getByLabel('Tổ dân phố của người dân').fill('Tổ 5');
+    await frame.getByLabel('Tổ dân phố của người dân').fill('Tổ dân phố 5');
     await frame.getByLabel('Họ và tên người dân').fill('x');
     await frame.getByRole('button', { name: 'Ghi vào sổ' }).click();
     const alert = frame.getByRole('alert');
@@ -156,7 +156,7 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
     const row = backend.rows('Hồ sơ').find((r) => r['Mã hồ sơ'] === 'G22.99-000100')!;
     expect(row).toMatchObject({
       'Họ và tên người dân': 'Nguyễn Văn An',
-      'Tổ dân phố': 'Tổ 5',
+      'Tổ dân phố': 'Tổ dân phố 5',
       'Mã TTHC': '1.001699',
       'Cổng': 'dvcqg',
       'Trạng thái': 'Đã nộp',
@@ -233,7 +233,7 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
     const imported = backend.reg.run<{ ok: boolean; created: number }>('importOutboxFile', text, 'TNV-001');
     expect(imported).toMatchObject({ ok: true, created: 2 });
     const viaFile = backend.rowsFor(a.clientId)[0]!;
-    expect(viaFile).toMatchObject({ 'Mã hồ sơ': 'G22.99-000104', 'Họ và tên người dân': 'Nguyễn Văn An', 'Tổ dân phố': 'Tổ 5', 'Tình nguyện viên': 'TNV-001', 'Đã đồng ý': true });
+    expect(viaFile).toMatchObject({ 'Mã hồ sơ': 'G22.99-000104', 'Họ và tên người dân': 'Nguyễn Văn An', 'Tổ dân phố': 'Tổ dân phố 5', 'Tình nguyện viên': 'TNV-001', 'Đã đồng ý': true });
     // Same fields as the filing that came through the endpoint (apart from ids, times and the source).
     const viaEndpoint = backend.rows('Hồ sơ').find((r) => r['Mã hồ sơ'] === 'G22.99-000101')!;
     const comparable = (r: Record<string, unknown>) => {

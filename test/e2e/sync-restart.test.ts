@@ -18,7 +18,7 @@ function account(name: string): SyncRecord {
     account: {
       fullName: name,
       birthYear: 1980,
-      toDanPho: 'Tổ 3',
+      toDanPho: 'Tổ dân phố 3',
       apps: ['Cổng DVC tỉnh'],
       createdOn: '2026-11-20',
       consent: { given: true, textVersion: CONSENT_TEXT_VERSION, at: new Date().toISOString() },

@@ -1,36 +1,78 @@
-// Loads the BUILT add-on bundle (dist/apps-script/Code.js) into a Node vm context
-// whose globals are the in-memory Apps Script fakes, and drives it through its
-// global functions, as Apps Script would. Needs `npm run build:addon` first.
-import { readFileSync, existsSync } from 'node:fs';
+// Loads the BUILT add-on bundle (dist/apps-script/Code.js) and drives it through
+// its global functions as Apps Script would: every call is one execution, in a
+// FRESH global context (module-level state never survives from one execution to
+// the next, as in Apps Script), over the same in-memory services; the writes it
+// buffered are applied when it ends. The unit tests' global set-up builds the
+// bundle when it is missing or stale.
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { createGas, type GasOptions } from './gas';
 
-export const ADDON_DIR = path.resolve(import.meta.dirname, '../../dist/apps-script');
+/** The built add-on; ADDON_DIR=… runs the tests against another build (e.g. an older one, to see a test fail before its fix). */
+export const ADDON_DIR = process.env.ADDON_DIR ?? path.resolve(import.meta.dirname, '../../dist/apps-script');
 
 export type AddonGlobals = Record<string, (...args: unknown[]) => unknown>;
 
-export function loadAddon(opts: GasOptions = {}) {
+const scripts = new Map<string, { mtime: number; script: vm.Script }>();
+function compiled(file: string): vm.Script {
+  const { mtimeMs } = statSync(file);
+  const hit = scripts.get(file);
+  if (hit && hit.mtime === mtimeMs) return hit.script;
+  const script = new vm.Script(readFileSync(file, 'utf8'), { filename: 'Code.js' });
+  scripts.set(file, { mtime: mtimeMs, script });
+  return script;
+}
+
+export function loadAddon(opts: GasOptions & { code?: string } = {}) {
   const file = path.join(ADDON_DIR, 'Code.js');
-  if (!existsSync(file)) throw new Error('dist/apps-script/Code.js not found: run "npm run build:addon" first.');
+  if (!opts.code && !existsSync(file)) throw new Error('dist/apps-script/Code.js not found: run "npm run build:addon" first.');
+  const script = opts.code ? new vm.Script(opts.code, { filename: 'Code.js' }) : compiled(file);
   const gas = createGas({ htmlDir: ADDON_DIR, ...opts });
   const logs: string[] = [];
-  const sandbox: Record<string, unknown> = {
-    ...gas.globals,
-    console: { log: (...a: unknown[]) => logs.push(a.join(' ')), error: (...a: unknown[]) => logs.push(a.join(' ')), warn: (...a: unknown[]) => logs.push(a.join(' ')) },
+  let executions = 0;
+  /** A new global context holding the Apps Script services, with the bundle loaded into it. */
+  const freshContext = () => {
+    const sandbox: Record<string, unknown> = {
+      ...gas.globals,
+      console: { log: (...a: unknown[]) => logs.push(a.join(' ')), error: (...a: unknown[]) => logs.push(a.join(' ')), warn: (...a: unknown[]) => logs.push(a.join(' ')) },
+    };
+    const context = vm.createContext(sandbox);
+    script.runInContext(context);
+    return context as unknown as AddonGlobals;
   };
-  const context = vm.createContext(sandbox);
-  vm.runInContext(readFileSync(file, 'utf8'), context, { filename: 'Code.js' });
-  const g = context as unknown as AddonGlobals;
+  /** One execution of a global function (arguments passed as they are). */
+  const execute = (name: string, args: unknown[]): unknown => {
+    const context = freshContext();
+    const fn = context[name];
+    if (typeof fn !== 'function') throw new Error(`No global function ${name} in Code.js`);
+    executions++;
+    gas.ss.beginExecution();
+    try {
+      return fn(...args);
+    } finally {
+      gas.ss.endExecution();
+    }
+  };
+  /** The bundle's globals; calling one runs an execution. */
+  let names: Set<string> | undefined;
+  const g = new Proxy({} as AddonGlobals, {
+    get: (_t, name: string) => {
+      if (!names) {
+        const probe = freshContext();
+        names = new Set(Object.getOwnPropertyNames(probe).filter((k) => typeof probe[k] === 'function'));
+      }
+      return names.has(name) ? (...args: unknown[]) => execute(name, args) : undefined;
+    },
+  });
   /**
    * Calls a global function as google.script.run would: arguments and results
    * cross as JSON, and a Date or function in the result is an error (it fails in
    * Apps Script too), as is calling a private function (name ending in _).
    */
   const run = <T = unknown>(name: string, ...args: unknown[]): T => {
-    const fn = g[name];
-    if (typeof fn !== 'function' || name.endsWith('_')) throw new Error(`No global function ${name} in Code.js`);
-    const result = fn(...(JSON.parse(JSON.stringify(args)) as unknown[]));
+    if (name.endsWith('_')) throw new Error(`No global function ${name} in Code.js`);
+    const result = execute(name, JSON.parse(JSON.stringify(args)) as unknown[]);
     assertPlain(result, name);
     return (result === undefined ? undefined : JSON.parse(JSON.stringify(result))) as T;
   };
@@ -45,7 +87,7 @@ export function loadAddon(opts: GasOptions = {}) {
     gas.state.runAs = gas.ss.owner;
     let out: { getContent(): string; getMimeType(): string };
     try {
-      out = g.doPost!({ postData: { contents, length: Buffer.byteLength(contents), type: 'text/plain', name: 'postData' }, parameter: {}, parameters: {}, contextPath: '', contentLength: Buffer.byteLength(contents), queryString: '' }) as typeof out;
+      out = execute('doPost', [{ postData: { contents, length: Buffer.byteLength(contents), type: 'text/plain', name: 'postData' }, parameter: {}, parameters: {}, contextPath: '', contentLength: Buffer.byteLength(contents), queryString: '' }]) as typeof out;
     } finally {
       gas.state.runAs = previous;
     }
@@ -55,7 +97,7 @@ export function loadAddon(opts: GasOptions = {}) {
   const actAs = (email: string) => {
     gas.state.activeUser = email;
   };
-  return { gas, g, run, post, actAs, logs, context };
+  return { gas, g, run, post, actAs, logs, execute, executions: () => executions };
 }
 
 export type Addon = ReturnType<typeof loadAddon>;

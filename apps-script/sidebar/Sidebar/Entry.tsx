@@ -3,8 +3,9 @@
 import { useState } from 'preact/hooks';
 import { FilingInputSchema, ResidentAccountInputSchema } from '../../../shared/schemas/registry';
 import { validateCccd, validatePhone } from '../../../shared/validate';
-import { call, messageOf } from './server';
-import { Alert, Field, Status, VolunteerOptions, type Errors } from './fields';
+import { timestampInVietnam, todayInVietnam } from '../../../shared/time/vietnam';
+import { messageOf, server } from './server';
+import { Alert, DateInput, Field, Status, VolunteerOptions, dateProblem, type Errors } from './fields';
 import type { SidebarData } from './types';
 
 interface FilingDraft {
@@ -37,18 +38,13 @@ interface Draft {
   filings: FilingDraft[];
 }
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+/** Today in Vietnam, whatever the browser's own time zone. */
+const today = () => todayInVietnam();
 
 const emptyFiling = (): FilingDraft => ({ procedureId: '', dossierCode: '', filedOn: today(), dueOn: '', portal: 'dvcqg', status: 'Đã nộp', notes: '' });
 const emptyDraft = (): Draft => ({ fullName: '', birthYear: '', gender: '', toDanPho: '', cccd: '', cccdLast4: '', phone: '', apps: [], createdOn: today(), volunteerId: '', consent: false, consentAt: '', consentVersion: '', notes: '', filings: [] });
 
-function nowIso(): string {
-  const d = new Date(Date.now() + 7 * 3600 * 1000);
-  return `${d.toISOString().slice(0, 19)}+07:00`;
-}
+const nowIso = () => timestampInVietnam();
 
 export function buildRequest(d: Draft, data: SidebarData) {
   const consent = {
@@ -108,7 +104,15 @@ export function validateDraft(d: Draft, data: SidebarData): Errors {
     const r = validatePhone(d.phone);
     if (!r.ok) errors['account.phone'] = r.error;
   }
-  if (d.createdOn > today()) errors['account.createdOn'] = 'Ngày hỗ trợ không được sau hôm nay.';
+  // Dates are typed dd/mm/yyyy: say what is wrong with the typing, in those terms.
+  const created = dateProblem(d.createdOn);
+  if (created) errors['account.createdOn'] = created;
+  d.filings.forEach((f, idx) => {
+    const filed = dateProblem(f.filedOn);
+    if (filed) errors[`filings.${idx}.filedOn`] = filed;
+    const due = dateProblem(f.dueOn);
+    if (due) errors[`filings.${idx}.dueOn`] = due;
+  });
   req.filings.forEach((f, idx) => {
     const r = FilingInputSchema.safeParse(f);
     if (!r.success) for (const i of r.error.issues) errors[`filings.${idx}.${i.path.join('.')}`] ??= i.message;
@@ -123,6 +127,8 @@ export function EntryPanel({ data }: { data: SidebarData }) {
   const [d, setD] = useState<Draft>(emptyDraft);
   const [errors, setErrors] = useState<Errors>({});
   const [alert, setAlert] = useState('');
+  /** Server errors take the focus; for field errors the first bad field does. */
+  const [alertFocus, setAlertFocus] = useState(false);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [query, setQuery] = useState('');
@@ -136,7 +142,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
     e.preventDefault();
     setAlert('');
     try {
-      setFound(await call('findAccounts', query));
+      setFound(await server.findAccounts(query));
     } catch (x) {
       setAlert(messageOf(x));
     }
@@ -146,7 +152,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
     setAlert('');
     setStatus('');
     try {
-      const a = await call<any>('getAccount', id);
+      const a = await server.getAccount(id);
       setD({
         id: a.id,
         fullName: a.fullName,
@@ -179,6 +185,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
     const local = validateDraft(d, data);
     setErrors(local);
     if (Object.keys(local).length) {
+      setAlertFocus(false);
       setAlert(`Có ${Object.keys(local).length} trường chưa hợp lệ: hãy sửa các ô được đánh dấu đỏ.`);
       // After the re-render has marked the fields.
       setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
@@ -187,9 +194,10 @@ export function EntryPanel({ data }: { data: SidebarData }) {
     setAlert('');
     setBusy(true);
     try {
-      const res = await call<any>('saveAccount', buildRequest(d, data));
+      const res = await server.saveAccount(buildRequest(d, data));
       if (!res.ok) {
         setErrors(res.errors ?? {});
+        setAlertFocus(true);
         setAlert(res.message);
       } else {
         setStatus(res.message);
@@ -197,6 +205,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
         setErrors({});
       }
     } catch (x) {
+      setAlertFocus(true);
       setAlert(messageOf(x));
     } finally {
       setBusy(false);
@@ -232,7 +241,6 @@ export function EntryPanel({ data }: { data: SidebarData }) {
         <p id="entry-help" class="hint">
           Sổ không lưu mật khẩu, mã OTP, passcode VNeID hay ảnh giấy tờ. Số CCCD chỉ lưu 4 số cuối.
         </p>
-        <Alert text={alert} />
         <Field id="fullName" label="Họ và tên" error={err('account.fullName')}>
           {(aria) => <input type="text" autocomplete="off" {...aria} value={d.fullName} onInput={(e) => set('fullName', e.currentTarget.value)} />}
         </Field>
@@ -284,7 +292,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
           )}
         </fieldset>
         <Field id="createdOn" label="Ngày hỗ trợ" error={err('account.createdOn')}>
-          {(aria) => <input type="date" {...aria} value={d.createdOn} onInput={(e) => set('createdOn', e.currentTarget.value)} />}
+          {(aria) => <DateInput aria={aria} value={d.createdOn} onValue={(v) => set('createdOn', v)} />}
         </Field>
         <Field id="volunteerId" label="Tình nguyện viên" error={err('account.volunteerId')}>
           {(aria) => (
@@ -315,10 +323,10 @@ export function EntryPanel({ data }: { data: SidebarData }) {
               {(aria) => <input type="text" autocomplete="off" {...aria} value={f.dossierCode} onInput={(e) => setF(i, 'dossierCode', e.currentTarget.value)} />}
             </Field>
             <Field id={`f${i}-filedOn`} label="Ngày nộp" error={err(`filings.${i}.filedOn`)}>
-              {(aria) => <input type="date" {...aria} value={f.filedOn} onInput={(e) => setF(i, 'filedOn', e.currentTarget.value)} />}
+              {(aria) => <DateInput aria={aria} value={f.filedOn} onValue={(v) => setF(i, 'filedOn', v)} />}
             </Field>
             <Field id={`f${i}-dueOn`} label="Ngày hẹn trả" hint="không bắt buộc" error={err(`filings.${i}.dueOn`)}>
-              {(aria) => <input type="date" {...aria} value={f.dueOn} onInput={(e) => setF(i, 'dueOn', e.currentTarget.value)} />}
+              {(aria) => <DateInput aria={aria} value={f.dueOn} onValue={(v) => setF(i, 'dueOn', v)} />}
             </Field>
             <Field id={`f${i}-portal`} label="Cổng nộp" error={err(`filings.${i}.portal`)}>
               {(aria) => (
@@ -382,6 +390,7 @@ export function EntryPanel({ data }: { data: SidebarData }) {
             </button>
           )}
         </div>
+        <Alert text={alert} focus={alertFocus} />
         <Status text={status} />
       </form>
     </section>

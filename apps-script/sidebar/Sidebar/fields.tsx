@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatViDate, parseViDate } from '../../../shared/validate/date';
 
 export type Errors = Record<string, string>;
 
@@ -34,12 +36,58 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
   );
 }
 
-export function Alert({ text }: { text: string }) {
+/** An error message; with `focus`, it takes the focus when it appears (so the user meets it where they are). */
+export function Alert({ text, focus = false }: { text: string; focus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (text && focus) ref.current?.focus();
+  }, [text, focus]);
   return text ? (
-    <div class="alert" role="alert">
+    <div class="alert" role="alert" tabIndex={-1} ref={ref}>
       {text}
     </div>
   ) : null;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The ISO date a typed dd/mm/yyyy stands for, or the text as typed when it is not a date (the form then says why). */
+export function isoOfTyped(text: string): string {
+  const r = parseViDate(text);
+  return r.ok ? r.value : text;
+}
+
+/** Why a date field's value is not a date (dd/mm/yyyy), or null. */
+export function dateProblem(value: string): string | null {
+  if (value === '' || ISO.test(value)) return null;
+  const r = parseViDate(value);
+  return r.ok ? null : r.error;
+}
+
+/**
+ * A date typed and shown as dd/mm/yyyy whatever the browser's language (a
+ * native date input follows the browser's locale). The value is ISO when it is
+ * a real date, else the text as typed.
+ */
+export function DateInput({ value, onValue, aria }: { value: string; onValue: (v: string) => void; aria: Record<string, string> }) {
+  const shown = ISO.test(value) ? formatViDate(value) : value;
+  const [text, setText] = useState(shown);
+  useEffect(() => setText(shown), [shown]);
+  return (
+    <input
+      type="text"
+      class="date"
+      inputMode="numeric"
+      placeholder="dd/mm/yyyy"
+      autocomplete="off"
+      {...aria}
+      value={text}
+      onInput={(e) => {
+        setText(e.currentTarget.value);
+        onValue(isoOfTyped(e.currentTarget.value.trim()));
+      }}
+    />
+  );
 }
 
 export function Status({ text }: { text: string }) {

@@ -1,9 +1,15 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import './style.css';
-import { call, messageOf } from './server';
+import { messageOf, server } from './server';
 import { EntryPanel } from './Entry';
-import { CheckPanel, CodesPanel, DuplicatesPanel, ImportPanel, LogPanel, ReportPanel, SettingsPanel, SummaryPanel } from './Panels';
+import { CheckPanel } from './CheckPanel';
+import { DuplicatesPanel } from './DuplicatesPanel';
+import { ReportPanel, SummaryPanel } from './SummaryPanels';
+import { CodesPanel } from './CodesPanel';
+import { LogPanel } from './LogPanel';
+import { ImportPanel } from './ImportPanel';
+import { SettingsPanel } from './SettingsPanel';
 import { Alert } from './fields';
 import type { SidebarData } from './types';
 
@@ -24,7 +30,7 @@ function App({ initial }: { initial: Tab }) {
   const [tab, setTab] = useState<Tab>(initial);
   const [data, setData] = useState<SidebarData | null>(null);
   const [error, setError] = useState('');
-  const load = () => call<SidebarData>('getSidebarData').then(setData, (e) => setError(messageOf(e)));
+  const load = () => server.getSidebarData().then(setData, (e) => setError(messageOf(e)));
   useEffect(() => {
     void load();
   }, []);

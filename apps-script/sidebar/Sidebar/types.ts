@@ -1,13 +1,4 @@
-export interface SidebarData {
-  ready: boolean;
-  user: string;
-  settings: { ward: string; fullCccd: boolean; retentionMonths: number; staleDays: number; managers: string[] };
-  toDanPho: string[];
-  volunteers: Array<{ id: string; name: string; toDanPho: string; active: boolean }>;
-  procedures: Array<{ id: string; code: string | null; name: string; label: string }>;
-  apps: string[];
-  statuses: string[];
-  genders: string[];
-  portals: Array<{ id: string; label: string }>;
-  consent: { text: string; version: string };
-}
+import type { ServerResult } from './server';
+
+/** What getSidebarData answers, derived from the server function itself. */
+export type SidebarData = ServerResult<'getSidebarData'>;

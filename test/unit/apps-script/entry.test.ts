@@ -126,7 +126,7 @@ describe('checkData', () => {
     const acc = addon.gas.ss.sheet('Tài khoản')!;
     const header = acc.values[0] as string[];
     const col = (h: string) => header.indexOf(h) + 1;
-    acc.writeCells(2, col('Số điện thoại'), [["'0212345678"]]);
+    acc.writeCells(2, col('Số điện thoại'), [['0212345678']]);
     acc.writeCells(2, col('Năm sinh'), [[1850]]);
     acc.notes[1] = [];
     acc.notes[1]![col('Họ và tên') - 1] = 'ghi chú riêng của tổ trưởng';
@@ -154,7 +154,7 @@ describe('checkData', () => {
     expect(addon.gas.ss.activeRange?.getA1Notation()).toBe(res.issues[0]!.a1);
     expect(() => addon.run('jumpToCell', 'Tài khoản', 'A1; x')).toThrow('Địa chỉ ô không hợp lệ.');
     // Fix and re-check: our marks go, the leader's own note stays.
-    acc.writeCells(2, col('Số điện thoại'), [["'+84912345678"]]);
+    acc.writeCells(2, col('Số điện thoại'), [['+84912345678']]);
     acc.writeCells(2, col('Năm sinh'), [[1980]]);
     const again = addon.run<{ issues: Array<{ sheet: string }> }>('checkData');
     expect(again.issues.filter((i) => i.sheet === 'Tài khoản')).toEqual([]);

@@ -1,9 +1,9 @@
 // Pure server logic (no Apps Script services): the fast phone check agrees with
 // the shared validator; duplicates are found in pairs with the older kept.
 import { describe, expect, it } from 'vitest';
-import { VN_MOBILE_E164 } from '../../../apps-script/server/check';
-import { findDuplicates } from '../../../apps-script/server/duplicates';
-import { inPeriod, periodLabel } from '../../../apps-script/server/summary';
+import { VN_MOBILE_E164 } from '../../../apps-script/server/features/check-rules';
+import { findDuplicates } from '../../../apps-script/server/features/duplicates';
+import { inPeriod, periodLabel } from '../../../apps-script/server/features/summary';
 import { validatePhone } from '../../../shared/validate';
 import { isFormulaLike } from '../../../shared/schemas/privacy';
 

@@ -27,14 +27,14 @@ describe('summary and targets', () => {
     ]);
     expect(s.byVolunteer.map((v: { label: string }) => v.label)).toEqual(['Lê Thị Hoa (TNV-001)', 'Đỗ Văn Hùng (TNV-002)']);
     expect(s.byProcedure[0]).toEqual({ label: 'Thủ tục đăng ký khai sinh', filings: 2 });
-    expect(s.targets).toEqual([
-      { toDanPho: 'Tổ dân phố 3', period: '2026-11', accounts: 1, accountsTarget: 4, accountsPct: 25, filings: 2, filingsTarget: 5, filingsPct: 40 },
-      { toDanPho: 'Tổ dân phố 4', period: '2026-Q4', accounts: 1, accountsTarget: 2, accountsPct: 50, filings: 1, filingsTarget: 2, filingsPct: 50 },
-    ]);
+    // One period: the November targets only (the quarter's target is a different period).
+    expect(s.targets).toEqual([{ toDanPho: 'Tổ dân phố 3', period: '2026-11', accounts: 1, accountsTarget: 4, accountsPct: 25, filings: 2, filingsTarget: 5, filingsPct: 40 }]);
+    expect(a.run<any>('refreshSummary', '2026-Q4').targets).toEqual([{ toDanPho: 'Tổ dân phố 4', period: '2026-Q4', accounts: 1, accountsTarget: 2, accountsPct: 50, filings: 1, filingsTarget: 2, filingsPct: 50 }]);
+    a.run('refreshSummary', '2026-11');
     const sheet = a.gas.ss.sheet('Tổng hợp')!;
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0]!.type).toBe('BAR');
-    expect(sheet.charts[0]!.ranges[0]!.getA1Notation()).toBe('A4:C6');
+    expect(sheet.charts[0]!.ranges[0]!.getA1Notation()).toBe('A4:C5');
     expect(sheet.cell(5, 1)).toBe('Tổ dân phố 3 (2026-11)');
     expect(sheet.cell(5, 2)).toBe(25);
     // Refreshing again updates the same chart.
@@ -106,7 +106,7 @@ describe('privacy settings and retention', () => {
     a.run('saveSettings', { ward: 'Phường Đồng Tiến', fullCccd: false, retentionMonths: 1, staleDays: 180 });
     const log = a.gas.ss.sheet('Nhật ký')!;
     const oldRow = log.lastRowIndex() + 1;
-    log.writeCells(oldRow, 1, [["'2025-01-02T08:00:00+07:00", 'x@example.com', 'Tiện ích bổ sung', 'Thêm tài khoản', 'Tài khoản', 'id-cu', '', '{"fullName":"Người Cũ"}']]);
+    log.writeCells(oldRow, 1, [['2025-01-02T08:00:00+07:00', 'x@example.com', 'Tiện ích bổ sung', 'Thêm tài khoản', 'Tài khoản', 'id-cu', '', '{"fullName":"Người Cũ"}']]);
     const res = a.run<{ accounts: number; filings: number; logEntries: number }>('purgeExpiredData');
     expect(res.accounts).toBeGreaterThanOrEqual(1);
     expect(res.logEntries).toBe(1);

@@ -1,28 +1,9 @@
 // The registry's sheets and columns. Columns are found by their header text, so
 // a group leader may reorder columns; ids and the log are protected.
+import type { ColumnSpec, TableSpec } from '../infra/table';
+
+export type { ColumnSpec, TableSpec };
 export type ListName = 'toDanPho' | 'procedure' | 'status' | 'apps' | 'portal' | 'gender' | 'volunteer';
-
-export interface ColumnSpec {
-  key: string;
-  header: string;
-  /** '@' = plain text (keeps leading zeros, "+84…" and "=…" as typed). */
-  format?: string;
-  list?: ListName;
-  checkbox?: boolean;
-  /** Holds personal data: masked in the change log, cleared by the retention purge. */
-  personal?: boolean;
-}
-
-export interface TableSpec {
-  key: string;
-  name: string;
-  columns: ColumnSpec[];
-  /** Protect the whole sheet (warning-free) for everyone but the owner. */
-  protectSheet?: boolean;
-  /** Keys of columns protected against manual edits. */
-  protectColumns?: string[];
-  hidden?: boolean;
-}
 
 const T = '@';
 const DATE = 'dd/mm/yyyy';
@@ -178,3 +159,14 @@ export const PORTAL_LABELS: Record<string, string> = {
 };
 
 export const DEFAULT_TO_DAN_PHO = Array.from({ length: 12 }, (_, i) => `Tổ dân phố ${i + 1}`);
+
+/** Sheets a write action writes to (checked against the protections up front). */
+export const WRITES = {
+  registry: [ACCOUNTS.name, FILINGS.name, LOG.name],
+  check: [ACCOUNTS.name, FILINGS.name, TARGETS.name],
+  volunteers: [VOLUNTEERS.name, LOG.name],
+  codes: [CODES.name, LOG.name],
+  log: [LOG.name],
+  summary: [SUMMARY_SHEET],
+  everything: TABLES.map((t) => t.name),
+};

@@ -1,7 +1,7 @@
 // Ward settings and the CCCD hashing secret, in script properties (never in the
 // sheet, which every editor and viewer can read).
 import * as z from 'zod';
-import { hex } from './util';
+import { hmacSha256Hex } from '../infra/digest';
 
 const EMAIL = /^[^\s@<>(),;:"'\[\]]+@[^\s@<>(),;:"'\[\]]+\.[^\s@<>(),;:"'\[\]]{2,}$/;
 export const MAX_MANAGERS = 50;
@@ -22,7 +22,8 @@ export function normaliseEmails(v: unknown): unknown {
 export const ManagersSchema = z.preprocess(
   normaliseEmails,
   z
-    .array(z.string({ message: 'Mỗi người quản lý là một địa chỉ email.' }), { message: 'Nhập email của người quản lý sổ, mỗi dòng một địa chỉ.' })
+    // 50 addresses of at most 100 characters keep the settings well under the 9 KB a script property holds.
+    .array(z.string({ message: 'Mỗi người quản lý là một địa chỉ email.' }).max(100, { message: 'Email quá dài: mỗi địa chỉ tối đa 100 ký tự.' }), { message: 'Nhập email của người quản lý sổ, mỗi dòng một địa chỉ.' })
     .max(MAX_MANAGERS, { message: `Tối đa ${MAX_MANAGERS} người quản lý sổ.` })
     .superRefine((list, ctx) => {
       const bad = list.filter((e) => !EMAIL.test(e));
@@ -85,5 +86,5 @@ export function cccdSecret(): string {
 
 /** Keyed hash of a 12-digit CCCD: equal numbers give equal keys; the number cannot be recovered without the secret. */
 export function cccdKey(cccd: string, secret = cccdSecret()): string {
-  return `h1:${hex(Utilities.computeHmacSha256Signature(cccd, secret)).slice(0, 32)}`;
+  return `h1:${hmacSha256Hex(cccd, secret).slice(0, 32)}`;
 }

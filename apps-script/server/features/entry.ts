@@ -1,14 +1,19 @@
-// The entry sidebar's server side: the same zod schemas as the browser, then one batch write per sheet.
-import * as z from 'zod';
-import { FilingInputSchema, ResidentAccountInputSchema } from '../../shared/schemas/registry';
-import { isSecretLikeKey, isSecretLikeValue, SECRET_VALUE_MESSAGE } from '../../shared/schemas/privacy';
-import { ACCOUNTS, FILINGS, LISTS, VOLUNTEERS } from './layout';
-import { appendLog, currentUser, diff, maskRecord, type LogEntry } from './log';
-import { accountRecord, cccdColumns, checkCccd, filingRecord, phoneColumn, procedureError, rowObject, type FieldErrors } from './records';
-import { readSettings } from './settings';
-import { requireCurrent } from './setup';
-import { Table, type Row, type Spreadsheet } from './table';
-import { cellText, isoDateVn, isoNowVn, uuid } from './util';
+// «Nhập tài khoản và hồ sơ»: the entry sidebar's server side — the same zod
+// schemas as the browser, then one batch write per sheet — and the account
+// search and load for editing.
+import type * as z from 'zod';
+import { FilingInputSchema, ResidentAccountInputSchema } from '../../../shared/schemas/registry';
+import { isSecretLikeKey, isSecretLikeValue, SECRET_VALUE_MESSAGE } from '../../../shared/schemas/privacy';
+import { Table, type Row, type Spreadsheet } from '../infra/table';
+import { cellText, textOf } from '../infra/cells';
+import { timestampInVietnam, todayInVietnam } from '../infra/time';
+import { uuid } from '../infra/digest';
+import { ACCOUNTS, FILINGS } from '../registry/layout';
+import { listValues, volunteerMap } from '../registry/lists';
+import { appendLog, currentUser, diff, maskRecord, type LogEntry } from '../registry/log';
+import { accountRecord, cccdColumns, checkCccd, filingRecord, phoneColumn, procedureError, rowObject, type FieldErrors } from '../registry/rows';
+import { readSettings } from '../registry/settings';
+import { requireCurrent } from '../registry/version';
 
 export interface SaveRequest {
   account: unknown;
@@ -28,21 +33,6 @@ function issuesToErrors(error: z.ZodError, prefix: string, errors: FieldErrors):
       errors[key || 'form'] = secret ? SECRET_VALUE_MESSAGE : `Trường không được phép: ${issue.keys.join(', ')}.`;
     } else errors[key] = issue.message;
   }
-}
-
-export function listValues(ss: Spreadsheet, column: string): string[] {
-  const t = Table.open(ss, LISTS);
-  return t.columns([column]).map((r) => cellText(r[column])).filter(Boolean);
-}
-
-export function volunteerMap(ss: Spreadsheet): Map<string, { name: string; toDanPho: string; active: boolean }> {
-  const t = Table.open(ss, VOLUNTEERS);
-  const map = new Map<string, { name: string; toDanPho: string; active: boolean }>();
-  for (const r of t.rows()) {
-    const id = cellText(t.get(r, 'id'));
-    if (id) map.set(id, { name: cellText(t.get(r, 'name')), toDanPho: cellText(t.get(r, 'toDanPho')), active: t.get(r, 'active') === true });
-  }
-  return map;
 }
 
 export function saveAccount(ss: Spreadsheet, req: SaveRequest, now = new Date()): SaveResult {
@@ -79,7 +69,7 @@ export function saveAccount(ss: Spreadsheet, req: SaveRequest, now = new Date())
   }
   const a = parsed.data;
   const settings = readSettings();
-  const today = isoDateVn(now);
+  const today = todayInVietnam(now);
   if (a.createdOn > today) errors['account.createdOn'] = 'Ngày hỗ trợ không được sau hôm nay.';
   const tdpList = listValues(ss, 'toDanPho');
   if (tdpList.length && !tdpList.includes(a.toDanPho)) errors['account.toDanPho'] = `Tổ dân phố «${a.toDanPho}» không có trong danh mục.`;
@@ -93,7 +83,7 @@ export function saveAccount(ss: Spreadsheet, req: SaveRequest, now = new Date())
   if (Object.keys(errors).length) return { ok: false, message: 'Có trường chưa hợp lệ: hãy sửa các ô được đánh dấu.', errors };
 
   const who = currentUser();
-  const stamp = isoNowVn(now);
+  const stamp = timestampInVietnam(now);
   const log: LogEntry[] = [];
   const accounts = Table.open(ss, ACCOUNTS);
   let accountId = a.id ?? '';
@@ -181,7 +171,7 @@ export function listAccounts(ss: Spreadsheet, query: string, fold: (s: string) =
     const id = cellText(t.get(r, 'id'));
     if (!id) continue;
     const name = cellText(t.get(r, 'fullName'));
-    const last4 = cellText(t.get(r, 'cccdLast4'));
+    const last4 = textOf(t.get(r, 'cccdLast4'), 4);
     if (q && !fold(name).includes(q) && last4 !== q) continue;
     out.push({ id, fullName: name, birthYear: cellText(t.get(r, 'birthYear')), toDanPho: cellText(t.get(r, 'toDanPho')), cccdLast4: last4, rowNumber: r.rowNumber });
     if (out.length >= 50) break;
@@ -189,12 +179,31 @@ export function listAccounts(ss: Spreadsheet, query: string, fold: (s: string) =
   return out;
 }
 
+export interface AccountForEditing {
+  id: string;
+  fullName: string;
+  birthYear: string;
+  gender: string;
+  toDanPho: string;
+  cccdLast4: string;
+  phone: string;
+  apps: string[];
+  createdOn: string;
+  volunteerId: string;
+  consentGiven: boolean;
+  consentVersion: string;
+  consentAt: string;
+  notes: string;
+  filings: Array<{ id: string; procedureId: string; dossierCode: string; filedOn: string; dueOn: string; portal: string; status: string; notes: string }>;
+}
+
 /** One account and its filings, for editing. The CCCD never leaves the server: only its last 4 digits. */
-export function getAccount(ss: Spreadsheet, id: string) {
+export function getAccount(ss: Spreadsheet, id: string): AccountForEditing {
   const t = Table.open(ss, ACCOUNTS);
   const row = t.rows().find((r) => cellText(t.get(r, 'id')) === id);
   if (!row) throw new Error('Không tìm thấy tài khoản (có thể đã bị gộp hoặc xoá).');
   const o = rowObject(t, row);
+  const text = (k: string, from: Record<string, unknown> = o) => String(from[k] ?? '');
   const f = Table.open(ss, FILINGS);
   const filings = f
     .rows()
@@ -202,31 +211,31 @@ export function getAccount(ss: Spreadsheet, id: string) {
     .map((r) => {
       const x = rowObject(f, r);
       return {
-        id: x.id,
-        procedureId: String(x.procedureId).split(' ')[0],
-        dossierCode: x.dossierCode,
-        filedOn: x.filedOn,
-        dueOn: x.dueOn,
-        portal: x.portal,
-        status: x.status,
-        notes: x.notes,
+        id: text('id', x),
+        procedureId: text('procedureId', x).split(' ')[0] ?? '',
+        dossierCode: text('dossierCode', x),
+        filedOn: text('filedOn', x),
+        dueOn: text('dueOn', x),
+        portal: text('portal', x),
+        status: text('status', x),
+        notes: text('notes', x),
       };
     });
   return {
-    id: o.id,
-    fullName: o.fullName,
-    birthYear: o.birthYear,
-    gender: o.gender,
-    toDanPho: o.toDanPho,
-    cccdLast4: o.cccdLast4,
-    phone: o.phone,
-    apps: String(o.apps).split(/\s*,\s*/).filter(Boolean),
-    createdOn: o.createdOn,
-    volunteerId: o.volunteerId,
-    consentGiven: o.consentGiven,
-    consentVersion: o.consentVersion,
-    consentAt: o.consentAt,
-    notes: o.notes,
+    id: text('id'),
+    fullName: text('fullName'),
+    birthYear: text('birthYear'),
+    gender: text('gender'),
+    toDanPho: text('toDanPho'),
+    cccdLast4: text('cccdLast4'),
+    phone: text('phone'),
+    apps: text('apps').split(/\s*,\s*/).filter(Boolean),
+    createdOn: text('createdOn'),
+    volunteerId: text('volunteerId'),
+    consentGiven: o.consentGiven === true,
+    consentVersion: text('consentVersion'),
+    consentAt: text('consentAt'),
+    notes: text('notes'),
     filings,
   };
 }

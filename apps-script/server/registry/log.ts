@@ -1,9 +1,11 @@
 // The change log: who, when, what, before and after. ID numbers and phones are
 // masked; the CCCD hash is never logged. Entries are collected and appended in one batch.
-import { maskCccd, maskPhone } from '../../shared/validate';
+import { maskCccd, maskPhone } from '../../../shared/validate';
+import { RegistryError, Table, type Spreadsheet } from '../infra/table';
+import { cellText } from '../infra/cells';
+import { colA1 } from '../infra/a1';
+import { timestampInVietnam } from '../infra/time';
 import { LOG } from './layout';
-import { Table, type Spreadsheet } from './table';
-import { isoNowVn } from './util';
 
 export interface LogEntry {
   who: string;
@@ -57,20 +59,43 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
   return { before: b, after: a };
 }
 
+/** A log cell stays well under Sheets' 50,000 characters a cell. */
+const MAX_LOG_CELL = 45_000;
+
 function text(v: LogEntry['before']): string {
   if (v === undefined) return '';
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+/**
+ * Appends log rows. «Nhật ký» is the add-on's own protected sheet, its columns
+ * in the layout's order, so the last row is found from its first column alone:
+ * one read, then one formatted block write (5 calls; 2 more when it must grow).
+ */
 export function appendLog(ss: Spreadsheet, entries: LogEntry[], now = new Date()): void {
   if (entries.length === 0) return;
-  const table = Table.open(ss, LOG);
-  const at = isoNowVn(now);
-  table.append(
-    entries.map((e) =>
-      table.makeRow({ at, who: e.who, source: e.source, action: e.action, table: e.table, recordId: e.recordId, before: text(e.before), after: text(e.after) }),
-    ),
-  );
+  const at = timestampInVietnam(now);
+  const rows = entries.map((e) => [at, e.who, e.source, e.action, e.table, e.recordId, text(e.before), text(e.after)].map((v) => v.slice(0, MAX_LOG_CELL)));
+  let column: unknown[][];
+  try {
+    column = ss.getRange(`'${LOG.name}'!A1:A`).getValues();
+  } catch {
+    throw new RegistryError(`Chưa có trang tính «${LOG.name}». Hãy chạy «Thiết lập sổ» để tạo lại (nhật ký cũ không còn).`);
+  }
+  if (cellText(column[0]?.[0]) !== LOG.columns[0]!.header) {
+    // Not the layout's order after all: the long way, by header.
+    const table = Table.open(ss, LOG);
+    table.append(rows.map((r) => table.makeRow(Object.fromEntries(LOG.columns.map((c, i) => [c.key, r[i]])))));
+    return;
+  }
+  let last = column.length;
+  while (last > 1 && cellText(column[last - 1]![0]) === '') last--;
+  const first = last + 1;
+  const lastNeeded = last + rows.length;
+  if (lastNeeded > column.length) ss.getSheetByName(LOG.name)!.insertRowsAfter(column.length, lastNeeded - column.length + 500);
+  const range = ss.getRange(`'${LOG.name}'!A${first}:${colA1(LOG.columns.length - 1)}${lastNeeded}`);
+  range.setNumberFormats(rows.map((r) => r.map(() => '@')));
+  range.setValues(rows);
 }
 
 /** The signed-in user, or a placeholder when Apps Script does not reveal it. */

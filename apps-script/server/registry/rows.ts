@@ -1,11 +1,12 @@
 // Row builders shared by the sidebar entry form, the web endpoint and the file import.
-import { findById } from '../../shared/catalogue';
-import type { Consent } from '../../shared/schemas/registry';
-import { validateCccd, validatePhone } from '../../shared/validate';
-import { procedureOption } from './setup';
+import { findById } from '../../../shared/catalogue';
+import type { Consent } from '../../../shared/schemas/registry';
+import { validateCccd, validatePhone } from '../../../shared/validate';
+import type { Row, Table } from '../infra/table';
+import { cellBool, cellDate, cellText } from '../infra/cells';
+import { dateCell } from '../infra/time';
+import { procedureOption } from './lists';
 import { cccdKey, type Settings } from './settings';
-import type { Row, Table } from './table';
-import { cellBool, cellDate, cellText, dateCell } from './util';
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,11 +1,12 @@
-// "Kiểm tra dữ liệu": validates every row of the accounts and filings sheets.
-// Pure over row arrays (no service calls), so it is benchmarked directly.
-import { APPS, FILING_STATUSES, GENDERS, PersonName } from '../../shared/schemas/registry';
-import { isSecretLikeValue } from '../../shared/schemas/privacy';
-import { validateCccd, validatePhone } from '../../shared/validate';
-import { findById } from '../../shared/catalogue';
-import { cellBool, cellDate, cellText } from './util';
-import { PORTALS } from './layout';
+// The rules of «Kiểm tra dữ liệu», pure over row arrays (no service calls), so
+// they are benchmarked directly.
+import { APPS, FILING_STATUSES, GENDERS, PeriodSchema } from '../../../shared/schemas/registry';
+import { DATES, birthYearProblem, dossierProblem, nameProblem } from '../../../shared/schemas/rules';
+import { isSecretLikeValue } from '../../../shared/schemas/privacy';
+import { validateCccd, validatePhone } from '../../../shared/validate';
+import { findById } from '../../../shared/catalogue';
+import { cellBool, cellDate, cellText, lostTextFormat } from '../infra/cells';
+import { PORTALS } from '../registry/layout';
 
 export interface CellIssue {
   table: 'accounts' | 'filings' | 'targets';
@@ -29,7 +30,6 @@ const APP_SET = new Set<string>(APPS);
 const STATUS_SET = new Set<string>(FILING_STATUSES);
 const GENDER_SET = new Set<string>(GENDERS);
 const PORTAL_SET = new Set<string>(PORTALS);
-const DOSSIER = /^[\p{L}\d][\p{L}\d.\-_/ ]*$/u;
 /**
  * Fast accept for stored phones: +84 and libphonenumber's Vietnamese mobile
  * pattern (national number of 9 digits). Anything else goes to validatePhone,
@@ -37,15 +37,6 @@ const DOSSIER = /^[\p{L}\d][\p{L}\d.\-_/ ]*$/u;
  */
 export const VN_MOBILE_E164 = /^\+84(?:(?:5(?:2[238]|59)|89[6-9]|99[013-9])\d{6}|(?:3\d|5[1689]|7[06-9]|8[1-8]|9[0-8])\d{7})$/;
 
-/** Same rule as the shared PersonName schema; the schema gives the message when it fails. */
-const NAME_OK = /^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u;
-
-function nameError(name: string): string | null {
-  const t = name.trim();
-  if (t.length >= 2 && t.length <= 80 && NAME_OK.test(t)) return null;
-  const r = PersonName.safeParse(name);
-  return r.success ? null : (r.error.issues[0]?.message ?? 'Họ và tên không hợp lệ.');
-}
 
 const APPS_CACHE = new Map<string, string>();
 /** Unknown apps in a comma-separated cell ('' when all are known); few distinct values, so cached. */
@@ -57,6 +48,11 @@ function badApps(apps: string): string {
     APPS_CACHE.set(apps, bad);
   }
   return bad;
+}
+
+/** A text cell whose digits Sheets turned into a number: what happened, and how to put it right. */
+function lostFormatMessage(n: number, meant: string): string {
+  return `Ô đã mất định dạng văn bản nên Sheets đổi thành số ${n} (số 0 hoặc dấu + ở đầu bị mất; đúng ra là «${meant}»). Chọn ô, Định dạng → Số → Văn bản thuần tuý, rồi nhập lại «${meant}».`;
 }
 
 function isBlankRow(cells: unknown[]): boolean {
@@ -95,26 +91,29 @@ export function checkAccounts(rows: unknown[][], index: Index, ctx: CheckContext
     rowNumber = firstRow + r;
     if (!cellText(get('id'))) push('id', 'Thiếu mã bản ghi: hãy chạy «Thiết lập sổ» để cấp mã.');
     const name = cellText(get('fullName'));
-    const nErr = name ? nameError(name) : 'Thiếu họ và tên.';
+    const nErr = name ? nameProblem(name) : 'Thiếu họ và tên.';
     if (nErr) push('fullName', nErr);
     const by = get('birthYear');
     const year = typeof by === 'number' ? by : Number(cellText(by));
-    const thisYear = Number(ctx.today.slice(0, 4));
-    if (cellText(by) === '') push('birthYear', 'Thiếu năm sinh.');
-    else if (!Number.isInteger(year) || year < 1900 || year > thisYear) push('birthYear', `Năm sinh phải từ 1900 đến ${thisYear}.`);
+    const yearProblem = cellText(by) === '' ? 'Thiếu năm sinh.' : birthYearProblem(year, ctx.today);
+    if (yearProblem) push('birthYear', yearProblem);
     const gender = cellText(get('gender'));
     if (gender && !GENDER_SET.has(gender)) push('gender', 'Giới tính chỉ là «Nam» hoặc «Nữ».');
     const full = cellText(get('cccdFull'));
-    const last4 = cellText(get('cccdLast4'));
+    const rawLast4 = get('cccdLast4');
+    const last4 = lostTextFormat(rawLast4) ? String(rawLast4).padStart(4, '0') : cellText(rawLast4);
+    if (lostTextFormat(rawLast4)) push('cccdLast4', lostFormatMessage(rawLast4, last4));
     if (full) {
       const res = validateCccd(full, Number.isInteger(year) ? { birthYear: year } : {});
       if (!res.ok) push('cccdFull', res.error);
       else if (last4 && last4 !== full.slice(-4)) push('cccdLast4', '4 số cuối không khớp với số CCCD đầy đủ.');
     }
-    if (last4 && !/^\d{4}$/.test(last4)) push('cccdLast4', '4 số cuối CCCD phải gồm đúng 4 chữ số.');
+    if (!lostTextFormat(rawLast4) && last4 && !/^\d{4}$/.test(last4)) push('cccdLast4', '4 số cuối CCCD phải gồm đúng 4 chữ số.');
     if (last4 && !cellText(get('cccdKey'))) push('cccdKey', 'Thiếu khoá tìm trùng CCCD: hãy nhập lại số CCCD qua biểu mẫu.');
-    const phone = cellText(get('phone'));
-    if (phone && !VN_MOBILE_E164.test(phone)) {
+    const rawPhone = get('phone');
+    const phone = cellText(rawPhone);
+    if (lostTextFormat(rawPhone)) push('phone', lostFormatMessage(rawPhone, String(rawPhone).length === 9 ? `0${rawPhone}` : `+${rawPhone}`));
+    else if (phone && !VN_MOBILE_E164.test(phone)) {
       const res = validatePhone(phone);
       if (!res.ok) push('phone', res.error);
     }
@@ -127,7 +126,7 @@ export function checkAccounts(rows: unknown[][], index: Index, ctx: CheckContext
     const created = cellDate(get('createdOn'));
     if (created === '') push('createdOn', 'Thiếu ngày hỗ trợ.');
     else if (created === null) push('createdOn', 'Ngày hỗ trợ không hợp lệ (dd/mm/yyyy).');
-    else if (created > ctx.today) push('createdOn', 'Ngày hỗ trợ không được sau hôm nay.');
+    else if (created > ctx.today) push('createdOn', DATES.createdInFuture);
     common(push, get, ctx);
   }
   return issues;
@@ -145,7 +144,7 @@ export function checkFilings(rows: unknown[][], index: Index, ctx: CheckContext,
     rowNumber = firstRow + r;
     if (!cellText(get('id'))) push('id', 'Thiếu mã bản ghi: hãy chạy «Thiết lập sổ» để cấp mã.');
     const name = cellText(get('residentName'));
-    const nErr = name ? nameError(name) : 'Thiếu họ và tên người dân.';
+    const nErr = name ? nameProblem(name) : 'Thiếu họ và tên người dân.';
     if (nErr) push('residentName', nErr);
     const pid = cellText(get('procedureId'));
     const proc = pid ? findById(pid.split(' ')[0]!) : undefined;
@@ -156,14 +155,17 @@ export function checkFilings(rows: unknown[][], index: Index, ctx: CheckContext,
     if (!proc && code && !/^\d\.\d{6}$/.test(code)) push('procedureCode', 'Mã TTHC phải có dạng 1.001193.');
     const dossier = cellText(get('dossierCode'));
     if (!dossier) push('dossierCode', 'Thiếu mã hồ sơ.');
-    else if (dossier.length < 4 || dossier.length > 60 || !DOSSIER.test(dossier)) push('dossierCode', 'Mã hồ sơ chỉ gồm chữ, số và . - _ / (4–60 ký tự).');
+    else {
+      const problem = dossierProblem(dossier);
+      if (problem) push('dossierCode', problem);
+    }
     const filed = cellDate(get('filedOn'));
     if (filed === '') push('filedOn', 'Thiếu ngày nộp.');
     else if (filed === null) push('filedOn', 'Ngày nộp không hợp lệ (dd/mm/yyyy).');
-    else if (filed > ctx.today) push('filedOn', 'Ngày nộp không được sau hôm nay.');
+    else if (filed > ctx.today) push('filedOn', DATES.filedInFuture);
     const due = cellDate(get('dueOn'));
     if (due === null) push('dueOn', 'Ngày hẹn trả không hợp lệ (dd/mm/yyyy).');
-    else if (due && filed && due < filed) push('dueOn', 'Ngày hẹn trả trước ngày nộp.');
+    else if (due && filed && due < filed) push('dueOn', DATES.dueBeforeFiled);
     const portal = cellText(get('portal'));
     if (portal && !PORTAL_SET.has(portal)) push('portal', 'Cổng không có trong danh mục.');
     const status = cellText(get('status'));
@@ -176,7 +178,6 @@ export function checkFilings(rows: unknown[][], index: Index, ctx: CheckContext,
   return issues;
 }
 
-const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 
 export function checkTargets(rows: unknown[][], index: Index, ctx: CheckContext, firstRow = 2): CellIssue[] {
   const issues: CellIssue[] = [];
@@ -189,7 +190,8 @@ export function checkTargets(rows: unknown[][], index: Index, ctx: CheckContext,
     if (!tdp) push('toDanPho', 'Thiếu tổ dân phố.');
     else if (ctx.toDanPho.size && !ctx.toDanPho.has(tdp)) push('toDanPho', `Tổ dân phố «${tdp}» không có trong danh mục.`);
     const period = cellText(cells[index.period!]);
-    if (!PERIOD.test(period)) push('period', 'Kỳ có dạng 2026, 2026-Q4 hoặc 2026-11.');
+    const periodCheck = PeriodSchema.safeParse(period);
+    if (!periodCheck.success) push('period', periodCheck.error.issues[0]!.message);
     for (const key of ['accountsTarget', 'filingsTarget']) {
       const v = cells[index[key]!];
       if (!(typeof v === 'number' && Number.isInteger(v) && v >= 0)) push(key, 'Chỉ tiêu phải là số nguyên không âm.');

@@ -3,7 +3,6 @@
 // protections on script writes too, so every group leader or staff member who
 // uses the add-on must be an editor of those protections: the owner, whoever ran
 // set-up, and the «Người quản lý sổ» of the settings.
-import { ACCOUNTS, CODES, FILINGS, LOG, SUMMARY_SHEET, TABLES, TARGETS, VOLUNTEERS } from './layout';
 import { RegistryError, type Spreadsheet } from './table';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -82,17 +81,6 @@ export function syncProtectionEditors(ss: Spreadsheet, managers: string[]): numb
   return changed;
 }
 
-/** Sheets a sidebar action writes to. */
-export const WRITES = {
-  registry: [ACCOUNTS.name, FILINGS.name, LOG.name],
-  check: [ACCOUNTS.name, FILINGS.name, TARGETS.name],
-  volunteers: [VOLUNTEERS.name, LOG.name],
-  codes: [CODES.name, LOG.name],
-  log: [LOG.name],
-  summary: [SUMMARY_SHEET],
-  everything: TABLES.map((t) => t.name),
-};
-
 /**
  * Checks, before anything is written, that the user the script runs as may edit
  * every protection on the sheets an action writes to. Throws a Vietnamese message
@@ -111,4 +99,20 @@ export function assertCanWrite(ss: Spreadsheet, sheetNames: string[]): void {
     }
   }
   if (blocked.length) throw new RegistryError(notAllowedMessage(effectiveUser(), blocked.slice(0, 3)));
+}
+
+/**
+ * A write action: after checking that the user the script runs as may edit
+ * every protection on the sheets it writes to (so a leader not yet in «Người
+ * quản lý sổ» gets a clear message and nothing is written). Should Sheets still
+ * refuse a write, its English error is replaced by the same message.
+ */
+export function guardedWrite<T>(ss: Spreadsheet, sheets: string[], fn: () => T): T {
+  assertCanWrite(ss, sheets);
+  try {
+    return fn();
+  } catch (err) {
+    if (isProtectedEditError(err)) throw new RegistryError(notAllowedMessage(effectiveUser(), []));
+    throw err;
+  }
 }
