@@ -60,7 +60,7 @@ describe('built Firefox extension in real Firefox ESR (WebDriver BiDi)', () => {
     await expect.poll(() => textOf(options, '[data-testid="link-status"]'), { timeout: 15_000 }).toContain('Lê Thị Hoa');
     await options.close();
 
-    const record = sampleFiling({ toDanPho: 'Tổ 5', procedureId: 'I.1', procedureCode: null, dossierCode: 'G22.99-000301', consent: sampleConsent(new Date().toISOString()) });
+    const record = sampleFiling({ toDanPho: 'Tổ dân phố 5', procedureId: 'I.1', procedureCode: null, dossierCode: 'G22.99-000301', consent: sampleConsent(new Date().toISOString()) });
     const enqueue = () => ext.evaluate((r) => browser.runtime.sendMessage({ type: 'outbox/enqueue', record: r }), record as never);
     expect(await enqueue()).toMatchObject({ ok: true });
     expect(await enqueue()).toMatchObject({ ok: true });
