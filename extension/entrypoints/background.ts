@@ -1,3 +1,4 @@
+import '../zod-jitless';
 import { setupGuide } from '../background/guide';
 import { setupSessionEnd } from '../background/session';
 import { setupSync } from '../outbox/background';

@@ -1,8 +1,9 @@
 /**
- * The sync engineer's RecordFilingForm, framed inside the guide overlay after the volunteer
+ * The RecordFilingForm, framed inside the guide overlay after the volunteer
  * confirms a dossier code. A frame keeps the resident's name and consent out of the portal page's
  * reach and keeps zod out of the per-page content script.
  */
+import '../../zod-jitless';
 import { render } from 'preact';
 import { RecordFilingForm, recordFormCss, type FilingCapture } from '../../pages/RecordFilingForm';
 

@@ -1,3 +1,4 @@
+import '../../zod-jitless';
 import { render } from 'preact';
 import { OptionsPage } from '../../pages/OptionsPage';
 import { pageCss } from '../../pages/pageStyles';

@@ -1,3 +1,4 @@
+import '../../zod-jitless';
 import { render } from 'preact';
 import { RecordPage } from '../../pages/RecordPage';
 import { pageCss } from '../../pages/pageStyles';
