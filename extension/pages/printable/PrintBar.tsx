@@ -1,5 +1,5 @@
 /** Print on A4 or A5, or copy the same content as plain text for a Zalo message. */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 type Paper = 'A4' | 'A5';
 
@@ -18,6 +18,8 @@ export function PrintBar({ text, what }: { text: string; what: string }) {
   const [paper, setPaperState] = useState<Paper>('A5');
   const [status, setStatus] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
+  // The page size applies to the browser's own print command too (Ctrl+P).
+  useEffect(() => setPaper(paper), [paper]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
@@ -43,10 +45,7 @@ export function PrintBar({ text, what }: { text: string; what: string }) {
         <button
           type="button"
           class="primary"
-          onClick={() => {
-            setPaper(paper);
-            window.print();
-          }}
+          onClick={() => window.print()}
         >
           In ({paper})
         </button>
