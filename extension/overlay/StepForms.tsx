@@ -115,7 +115,10 @@ export function Finished({ view, titleId, hintId, actions }: { view: ViewState; 
       <h2 class="title" id={titleId}>
         Đã xong hướng dẫn
       </h2>
-      <p id={hintId}>{capture ? 'Mã hồ sơ đã được xác nhận. Chép mã hoặc in phiếu hẹn cho người dân, rồi ghi vào sổ.' : 'Đã đi hết các bước.'}</p>
+      {/* While the record form is framed below, its room matters more than this sentence (still read out). */}
+      <p id={hintId} class={capture && frame && recording ? 'sr' : undefined}>
+        {capture ? 'Mã hồ sơ đã được xác nhận. Chép mã hoặc in phiếu hẹn cho người dân, rồi ghi vào sổ.' : 'Đã đi hết các bước.'}
+      </p>
       {capture && (
         <div class="ok">
           <strong data-testid="captured-code">{capture.dossierCode}</strong>
@@ -153,8 +156,10 @@ export function Finished({ view, titleId, hintId, actions }: { view: ViewState; 
 function fitFrame(frame: HTMLIFrameElement, contentHeight: number): void {
   const panel = frame.closest('.panel') as HTMLElement | null;
   if (!panel) return;
-  const rest = panel.getBoundingClientRect().height - frame.getBoundingClientRect().height;
-  const room = Math.floor(innerHeight - 24 - rest);
+  // Everything in the panel but the frame (scrollHeight: the whole content, not the part in view).
+  const rest = panel.scrollHeight - frame.getBoundingClientRect().height;
+  const borders = panel.offsetHeight - panel.clientHeight;
+  const room = Math.floor(innerHeight - 24 - borders - rest);
   // A screen too small even for a short frame: the panel scrolls instead (the frame shows all).
   const fits = room >= 200;
   frame.style.height = `${fits ? Math.min(Math.ceil(contentHeight), room) : Math.ceil(contentHeight)}px`;

@@ -19,8 +19,9 @@ const capture: FilingCapture = {
 const style = document.createElement('style');
 // In the panel the form is the only thing that scrolls (when the screen is short): its buttons stay
 // at the bottom of the frame, and the errors summary is scrolled to when it takes focus.
-style.textContent = `body{margin:0;font:16px/1.45 system-ui,sans-serif;color:#111}${recordFormCss}
-.tldvc-rec-actions{position:sticky;bottom:0;background:#fff;padding:8px 0;margin-bottom:0;border-top:1px solid #5f6368;z-index:1}`;
+style.textContent = `html{scroll-padding-bottom:72px}body{margin:0;font:16px/1.45 system-ui,sans-serif;color:#111}${recordFormCss}
+.tldvc-rec-actions{position:sticky;bottom:0;background:#fff;padding:8px 0;margin-bottom:0;border-top:1px solid #5f6368;z-index:1;gap:8px}
+.tldvc-rec-actions .tldvc-rec-button{padding:8px 12px}`;
 document.head.append(style);
 render(<RecordFilingForm capture={capture} onDone={() => parent.postMessage({ type: 'tro-ly:filing-done' }, '*')} />, document.getElementById('app')!);
 
