@@ -54,6 +54,7 @@ export function CaptureForm({ view, actions }: { view: ViewState; actions: Overl
           setCode((e.currentTarget as HTMLInputElement).value);
         }}
       />
+      {suggestedDue && <p class="hint-line">Ngày hẹn trả dự kiến: {suggestedDue} (cổng ghi; sửa ô dưới nếu khác)</p>}
       <DateField
         id="tro-ly-due"
         label="Ngày hẹn trả (nếu cổng có ghi)"
