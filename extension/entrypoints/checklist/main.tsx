@@ -1,9 +1,6 @@
 import '../../zod-jitless';
-import { render } from 'preact';
+import { mountPage } from '../../pages/mountPage';
 import { ChecklistPage } from '../../pages/printable/ChecklistPage';
 import { printableCss } from '../../pages/printable/styles';
 
-const style = document.createElement('style');
-style.textContent = printableCss;
-document.head.append(style);
-render(<ChecklistPage />, document.getElementById('app')!);
+mountPage(ChecklistPage, printableCss);

@@ -1,9 +1,6 @@
 import '../../zod-jitless';
-import { render } from 'preact';
+import { mountPage } from '../../pages/mountPage';
 import { PrivacyPage } from '../../pages/PrivacyPage';
 import { pageCss } from '../../pages/pageStyles';
 
-const style = document.createElement('style');
-style.textContent = pageCss;
-document.head.append(style);
-render(<PrivacyPage />, document.getElementById('app')!);
+mountPage(PrivacyPage, pageCss);
