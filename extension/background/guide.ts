@@ -28,6 +28,9 @@ export function withStopped(list: readonly ResumableGuide[], stopped: GuidedSess
   return [...added, ...list.filter((r) => !ids.has(r.guide.id))].slice(0, RESUMABLE_LIMIT);
 }
 
+/** storage.session keys of the data handed to a printable page. */
+export const SLIP_PREFIX = 'slip.';
+
 /** Page paths the overlay may ask the background to open (content scripts cannot open tabs). */
 const PRINTABLE: Record<PrintablePage, '/appointment.html' | '/checklist.html'> = {
   appointment: '/appointment.html',
@@ -55,9 +58,20 @@ function keepStoppedGuides(): void {
       await resumableGuides.setValue(list);
     });
   });
-  // "Kết thúc phiên" (the resident's session is over): nothing of theirs is offered again.
-  residentSession.watch((next) => {
-    if (next === null) serial(() => resumableGuides.setValue([]));
+  // "Kết thúc phiên" (the resident's session is over): nothing of theirs is offered or shown again.
+  const forgetResident = () => {
+    serial(() => resumableGuides.setValue([]));
+    serial(async () => {
+      const held = Object.keys(await browser.storage.session.get(null)).filter((k) => k.startsWith(SLIP_PREFIX));
+      if (held.length) await browser.storage.session.remove(held);
+    });
+  };
+  residentSession.watch((next) => next === null && forgetResident());
+  // Also when no resident session was recorded (the watch sees no change then). Observe only: the
+  // session-end handler answers the message.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id === browser.runtime.id && (message as { type?: unknown } | null)?.type === 'session:end') forgetResident();
+    return undefined;
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
@@ -89,8 +103,11 @@ export function setupGuide(): void {
   handleMessages(
     {
       'page:open': async (m) => {
-        const url = `${browser.runtime.getURL(PRINTABLE[m.page])}?${new URLSearchParams(m.params)}`;
-        await browser.tabs.create({ url });
+        // Handed over in memory (storage.session), not in the address: a dossier code must not stay
+        // in the shared computer's history after the resident has gone.
+        const key = crypto.randomUUID();
+        await browser.storage.session.set({ [`${SLIP_PREFIX}${key}`]: m.params });
+        await browser.tabs.create({ url: `${browser.runtime.getURL(PRINTABLE[m.page])}#${key}` });
         return { ok: true };
       },
     },

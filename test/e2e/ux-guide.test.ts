@@ -138,6 +138,14 @@ describe('guide panel and its pages (real Chromium, built extension, portal fixt
     expect(await slip.getByTestId('due-on').textContent()).toBe('05/09/2030');
     expect(await slip.getByTestId('slip').textContent()).toContain('Thủ tục đăng ký khai sinh');
     expect(await decodeQr(slip.getByRole('img', { name: 'Mã QR mở trang tra cứu hồ sơ' }))).toBe('https://dichvucong.gov.vn/tra-cuu-ho-so');
+    // The code is handed over in memory, never in the address (the shared computer's history).
+    expect(slip.url()).not.toContain('G22.99');
+    await slip.reload();
+    await expect.poll(() => slip.getByTestId('dossier-code').textContent()).toBe('G22.99-000555');
+    // Once the resident's session ends, the slip is gone.
+    await slip.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'session:end' }));
+    await slip.reload();
+    await expect.poll(() => slip.getByRole('alert').textContent()).toContain('Chưa có mã hồ sơ');
     await slip.close();
     await form.close();
   });

@@ -95,7 +95,8 @@ export async function setGuidedSession(worker: Worker, url: string, index: numbe
   const session: GuidedSession = { guide: khaiSinhGuide(), index, done: [], startedAt: now, updatedAt: now, ...patch };
   await worker.evaluate(
     async ({ url, session }) => {
-      const [tab] = await chrome.tabs.query({ url });
+      // The newest tab showing the URL (an earlier test may have left one open).
+      const tab = (await chrome.tabs.query({ url })).sort((a, b) => b.id! - a.id!)[0];
       const key = 'guide.sessions';
       const all = ((await chrome.storage.local.get(key))[key] ?? {}) as Record<string, unknown>;
       await chrome.storage.local.set({ [key]: { ...all, [String(tab!.id)]: session } });

@@ -160,6 +160,7 @@ describe('pages for the volunteer and the resident (real Chromium, built extensi
     expect(pdfPageSize(await sheet.pdf({ preferCSSPageSize: true }))).toEqual({ width: 420, height: 595 });
     await sheet.getByLabel('A4').check();
     await expect.poll(() => sheet.getByRole('button', { name: /^In \(/ }).textContent()).toBe('In (A4)');
+    await expect.poll(() => sheet.evaluate(() => document.documentElement.dataset.paper)).toBe('A4');
     expect(pdfPageSize(await sheet.pdf({ preferCSSPageSize: true }))).toEqual({ width: 595, height: 842 });
     // On a phone and at 200 % zoom (640 px of a 1280 px window): no sideways scrolling, text ≥ 16 px.
     for (const width of [360, 640]) {

@@ -3,7 +3,7 @@
  * dd/mm/yyyy), how to look the dossier up (the portal's lookup page as a QR). The resident decides
  * what else is written on it (a free note); nothing on this page is stored or sent.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { findById } from '../../../shared/catalogue';
 import { DateField, readViDate, viDateText } from '../DateField';
 import { PrintBar } from './PrintBar';
@@ -35,8 +35,26 @@ function dateOf(text: string): { iso: string | null; error?: string } {
   return read.ok ? { iso: read.value } : { iso: null, error: read.error };
 }
 
+/**
+ * The slip's data: handed over in memory by the background (`#<key>` in the address, the data in
+ * storage.session, gone when the resident's session ends or the browser closes), or in the query.
+ */
+async function slipData(): Promise<ReturnType<typeof readAppointmentQuery>> {
+  const key = location.hash.slice(1);
+  if (!key) return readAppointmentQuery(location.search);
+  const stored = (await browser.storage.session.get(`slip.${key}`))[`slip.${key}`] as Record<string, string> | undefined;
+  return readAppointmentQuery(`?${new URLSearchParams(stored ?? {})}`);
+}
+
 export function AppointmentPage() {
-  const query = useMemo(() => readAppointmentQuery(location.search), []);
+  const [query, setQuery] = useState<ReturnType<typeof readAppointmentQuery> | null>(null);
+  useEffect(() => {
+    void slipData().then(setQuery);
+  }, []);
+  return query ? <AppointmentSlipPage query={query} /> : <main lang="vi" aria-busy="true" />;
+}
+
+function AppointmentSlipPage({ query }: { query: ReturnType<typeof readAppointmentQuery> }) {
   const [filedText, setFiledText] = useState(viDateText(query.filedOn));
   const [dueText, setDueText] = useState(viDateText(query.dueOn));
   const [note, setNote] = useState('');
@@ -45,7 +63,7 @@ export function AppointmentPage() {
       <main lang="vi">
         <h1>Phiếu hẹn</h1>
         <p class="missing" role="alert">
-          Chưa có mã hồ sơ. Phiếu hẹn mở từ khung hướng dẫn sau khi xác nhận mã hồ sơ trên cổng.
+          Chưa có mã hồ sơ (hoặc phiên của người dân đã kết thúc). Phiếu hẹn mở từ khung hướng dẫn sau khi xác nhận mã hồ sơ trên cổng.
         </p>
       </main>
     );

@@ -19,7 +19,7 @@ export function PrintBar({ text, what }: { text: string; what: string }) {
   const [status, setStatus] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
   // The page size applies to the browser's own print command too (Ctrl+P).
-  useEffect(() => setPaper(paper), [paper]);
+  useEffect(() => setPaper('A5'), []);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
@@ -37,7 +37,11 @@ export function PrintBar({ text, what }: { text: string; what: string }) {
         <legend>Khổ giấy</legend>
         {(['A5', 'A4'] as const).map((p) => (
           <label key={p} class="choice">
-            <input type="radio" name="paper" value={p} checked={paper === p} onChange={() => setPaperState(p)} /> {p}
+            <input type="radio" name="paper" value={p} checked={paper === p} onChange={() => {
+                setPaper(p);
+                setPaperState(p);
+              }}
+            /> {p}
           </label>
         ))}
       </fieldset>
