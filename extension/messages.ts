@@ -43,6 +43,8 @@ export interface HostAccessStatus {
 export type EnqueueReply = { ok: true; waiting: number } | { ok: false; message: string };
 export type LinkReply = { ok: true; linked: LinkedInfo } | { ok: false; message: string; code?: string };
 export type SimpleReply = { ok: true } | { ok: false; message: string };
+/** The resident's printable pages: documents to bring, and the appointment slip after filing. */
+export type PrintablePage = 'checklist' | 'appointment';
 
 /** Requests to the background: `type → [request fields, reply]`. */
 export interface BackgroundProtocol {
@@ -50,6 +52,8 @@ export interface BackgroundProtocol {
   'guide:tab-id': [{}, number | null];
   /** Content script: the guide for a procedure code found in a hand-off URL. */
   'guide:for-code': [{ code: string; portal: Portal; url: string }, GuideForCode];
+  /** Overlay: open a printable page for the resident in a new tab (query parameters as given). */
+  'page:open': [{ page: PrintablePage; params: Record<string, string> }, SimpleReply];
   /** Popup: end the resident's session on every portal origin. */
   'session:end': [{}, EndSessionReport | { error: string }];
   /** Firefox: the hidden frame of a portal origin asks whether to clear that origin's Cache Storage. */

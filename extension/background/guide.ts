@@ -1,18 +1,95 @@
 /**
  * Background side of the guide: tells content scripts their tab id, drops a tab's guided session
- * when the tab closes, and forwards the keyboard command that focuses the step panel.
+ * when the tab closes (keeping it to resume), opens the resident's printable pages for the overlay,
+ * and forwards the keyboard command that focuses the step panel.
  */
 import { findByCode } from '../../shared/catalogue';
 import { guideForPortal } from '../guides/build';
 import { GuideSchema } from '../guides/schema';
-import { handleMessages, sendToTab, type GuideForCode } from '../messages';
-import { guidedSessions } from '../storage/items';
+import { handleMessages, sendToTab, type GuideForCode, type PrintablePage } from '../messages';
+import { guidedSessions, residentSession, resumableGuides, RESUMABLE_LIMIT, type GuidedSession, type ResumableGuide } from '../storage/items';
 
 /** The guide for a code found in a hand-off URL (validated: the content script ships no zod). */
 export function guideForCode(code: string, portal: Parameters<typeof guideForPortal>[0], url: string): GuideForCode {
   const known = findByCode(code);
   const guide = guideForPortal(portal, code, known, url);
   return { guide: guide ? GuideSchema.parse(guide) : null, procedureId: known?.id ?? null, procedureName: guide?.procedureName ?? `Thủ tục mã ${code}` };
+}
+
+/** True for a session stopped before its end (a finished or captured guide has nothing to resume). */
+function unfinished(s: GuidedSession): boolean {
+  return !s.finished && !s.capture && s.index < s.guide.steps.length;
+}
+
+/** The resumable list after some sessions stopped: newest first, one per guide, at most RESUMABLE_LIMIT. */
+export function withStopped(list: readonly ResumableGuide[], stopped: GuidedSession[], why: ResumableGuide['why'], at: string): ResumableGuide[] {
+  const added = stopped.filter(unfinished).map((s): ResumableGuide => ({ guide: s.guide, index: s.index, done: s.done, startedAt: s.startedAt, stoppedAt: at, why }));
+  const ids = new Set(added.map((r) => r.guide.id));
+  return [...added, ...list.filter((r) => !ids.has(r.guide.id))].slice(0, RESUMABLE_LIMIT);
+}
+
+/** storage.session keys of the data handed to a printable page. */
+export const SLIP_PREFIX = 'slip.';
+
+/** Page paths the overlay may ask the background to open (content scripts cannot open tabs). */
+const PRINTABLE: Record<PrintablePage, '/appointment.html' | '/checklist.html'> = {
+  appointment: '/appointment.html',
+  checklist: '/checklist.html',
+};
+
+function keepStoppedGuides(): void {
+  // Tabs being closed: their sessions' removal is a closed tab, not "Đóng hướng dẫn".
+  const closingTabs = new Set<string>();
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = (task: () => Promise<unknown>) => {
+    chain = chain.then(task).catch(() => undefined);
+  };
+
+  guidedSessions.watch((next, previous) => {
+    // Removed, or replaced by another guide in the same tab.
+    const stopped = Object.entries(previous ?? {}).filter(([tab, s]) => next?.[tab]?.startedAt !== s.startedAt);
+    if (!stopped.length) return;
+    const at = new Date().toISOString();
+    const byWhy = { closed: [] as GuidedSession[], 'tab-closed': [] as GuidedSession[] };
+    for (const [tab, s] of stopped) byWhy[closingTabs.delete(tab) ? 'tab-closed' : 'closed'].push(s);
+    serial(async () => {
+      let list = await resumableGuides.getValue();
+      for (const why of ['closed', 'tab-closed'] as const) list = withStopped(list, byWhy[why], why, at);
+      await resumableGuides.setValue(list);
+    });
+  });
+  // "Kết thúc phiên" (the resident's session is over): nothing of theirs is offered or shown again.
+  const forgetResident = () => {
+    serial(() => resumableGuides.setValue([]));
+    serial(async () => {
+      const held = Object.keys(await browser.storage.session.get(null)).filter((k) => k.startsWith(SLIP_PREFIX));
+      if (held.length) await browser.storage.session.remove(held);
+    });
+  };
+  residentSession.watch((next) => next === null && forgetResident());
+  // Also when no resident session was recorded (the watch sees no change then). Observe only: the
+  // session-end handler answers the message.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id === browser.runtime.id && (message as { type?: unknown } | null)?.type === 'session:end') forgetResident();
+    return undefined;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void guidedSessions.getValue().then((all) => {
+      if (!(String(tabId) in all)) return;
+      closingTabs.add(String(tabId));
+      delete all[String(tabId)];
+      return guidedSessions.setValue(all);
+    });
+  });
+
+  // Tab ids do not survive a browser restart: guided sessions keyed by them are stale (and resumable).
+  browser.runtime.onStartup.addListener(() => {
+    void guidedSessions.getValue().then((all) => {
+      for (const tab of Object.keys(all)) closingTabs.add(tab);
+      return guidedSessions.setValue({});
+    });
+  });
 }
 
 export function setupGuide(): void {
@@ -23,17 +100,20 @@ export function setupGuide(): void {
     },
     () => null,
   );
-
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void guidedSessions.getValue().then((all) => {
-      if (!(String(tabId) in all)) return;
-      delete all[String(tabId)];
-      return guidedSessions.setValue(all);
-    });
-  });
-
-  // Tab ids do not survive a browser restart: guided sessions keyed by them are stale.
-  browser.runtime.onStartup.addListener(() => void guidedSessions.setValue({}));
+  handleMessages(
+    {
+      'page:open': async (m) => {
+        // Handed over in memory (storage.session), not in the address: a dossier code must not stay
+        // in the shared computer's history after the resident has gone.
+        const key = crypto.randomUUID();
+        await browser.storage.session.set({ [`${SLIP_PREFIX}${key}`]: m.params });
+        await browser.tabs.create({ url: `${browser.runtime.getURL(PRINTABLE[m.page])}#${key}` });
+        return { ok: true };
+      },
+    },
+    () => ({ ok: false, message: 'Không mở được trang. Hãy thử lại.' }),
+  );
+  keepStoppedGuides();
 
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'focus-guide' && tab?.id !== undefined) {

@@ -1,3 +1,4 @@
+import '../zod-jitless';
 import { setupGuide } from '../background/guide';
 import { setupHostAccess } from '../background/host-access';
 import { setupSessionEnd } from '../background/session';

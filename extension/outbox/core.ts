@@ -53,6 +53,8 @@ type PostResult =
 
 /** Codes that stop automatic sending until the volunteer fixes the link in the options page. */
 const BLOCKING = new Set(['AUTH_MISSING', 'AUTH_WRONG', 'AUTH_EXPIRED', 'AUTH_REVOKED', 'NOT_SET_UP', 'BAD_VERSION']);
+/** The endpoint refused the access code itself: such a code is never kept on the computer. */
+const REFUSED_CODE = new Set(['AUTH_MISSING', 'AUTH_WRONG', 'AUTH_EXPIRED', 'AUTH_REVOKED']);
 /** Envelope-level refusals that may be caused by one record of a batch: resend one by one to isolate it. */
 const PER_RECORD = new Set(['INVALID', 'TOO_LARGE', 'BAD_JSON']);
 
@@ -64,6 +66,9 @@ export const MESSAGES = {
   missingResult: 'Máy chủ chưa xác nhận mục này. Tiện ích sẽ gửi lại.',
   helloNetwork:
     'Không kết nối được tới địa chỉ web này (mất mạng, hoặc địa chỉ chưa được triển khai). Địa chỉ và mã đã được lưu; các mục ghi sổ vẫn chờ trên máy này.',
+  refusedNotSaved: 'Mã này không được lưu.',
+  refusedNotSavedOldKept: 'Mã vừa dán không được lưu; mã đã lưu trước đó vẫn giữ nguyên.',
+  refusedRemoved: 'Mã này đã được xoá khỏi máy; hãy dán mã mới tổ trưởng cấp.',
 } as const;
 
 const encoder = new TextEncoder();
@@ -325,26 +330,8 @@ export function createSyncEngine(deps: SyncDeps) {
     return { ok: true, linked: r.linked };
   }
 
-  /** Saves endpoint and code (even if the check fails: a volunteer may be offline), then checks them. */
-  async function link(endpointInput: string, accessCodeInput: string) {
-    const endpoint = validateEndpoint(endpointInput);
-    if (!endpoint.ok) return { ok: false as const, message: endpoint.message, code: 'INVALID' };
-    // The add-on ignores case, spaces and dashes in codes typed by hand.
-    const accessCode = accessCodeInput.trim().replace(/\s+/g, ' ');
-    const significant = accessCode.replace(/[\s-]/g, '');
-    if (significant.length < 8 || accessCode.length > 128) {
-      return { ok: false as const, message: 'Mã truy cập quá ngắn hoặc quá dài. Hãy chép lại đúng mã tổ trưởng đã cấp (dạng DVC-XXXX-XXXX-…).', code: 'AUTH_MISSING' };
-    }
-    await deps.settings.set({ endpoint: endpoint.url, accessCode, linked: null });
-    return checkLink();
-  }
-
-  async function checkLink() {
-    const settings = { ...EMPTY_SETTINGS, ...(await deps.settings.get()) };
-    if (!settings.endpoint || !settings.accessCode) return { ok: false as const, message: MESSAGES.notLinked, code: 'NOT_LINKED' };
-    const r = await hello(settings.endpoint, settings.accessCode);
-    const latest = { ...EMPTY_SETTINGS, ...(await deps.settings.get()) };
-    if (latest.accessCode !== settings.accessCode) return r; // unlinked meanwhile
+  /** A hello answer for the stored link: keeps who it is linked to, or blocks sending until it is fixed. */
+  async function adoptHello(r: Awaited<ReturnType<typeof hello>>, latest: SyncSettings) {
     if (r.ok) {
       await deps.settings.set({ ...latest, linked: r.linked, linkedAt: iso() });
       await updateState((s) => ({ ...s, blocked: null, failures: 0, nextAttemptAt: null }));
@@ -355,6 +342,46 @@ export function createSyncEngine(deps: SyncDeps) {
       await updateState((s) => ({ ...s, blocked: error, lastError: error }));
     }
     return r;
+  }
+
+  /**
+   * Checks a pasted endpoint and code, then saves them: even when the check cannot reach the
+   * endpoint (a volunteer may be offline), but never a code the endpoint refused.
+   */
+  async function link(endpointInput: string, accessCodeInput: string) {
+    const endpoint = validateEndpoint(endpointInput);
+    if (!endpoint.ok) return { ok: false as const, message: endpoint.message, code: 'INVALID' };
+    // The add-on ignores case, spaces and dashes in codes typed by hand.
+    const accessCode = accessCodeInput.trim().replace(/\s+/g, ' ');
+    const significant = accessCode.replace(/[\s-]/g, '');
+    if (significant.length < 8 || accessCode.length > 128) {
+      return { ok: false as const, message: 'Mã truy cập quá ngắn hoặc quá dài. Hãy chép lại đúng mã tổ trưởng đã cấp (dạng DVC-XXXX-XXXX-…).', code: 'AUTH_MISSING' };
+    }
+    const r = await hello(endpoint.url, accessCode);
+    if (!r.ok && r.code && REFUSED_CODE.has(r.code)) {
+      const kept = { ...EMPTY_SETTINGS, ...(await deps.settings.get()) };
+      return { ...r, message: `${r.message} ${kept.accessCode ? MESSAGES.refusedNotSavedOldKept : MESSAGES.refusedNotSaved}` };
+    }
+    const saved: SyncSettings = { endpoint: endpoint.url, accessCode, linked: null };
+    await deps.settings.set(saved);
+    return adoptHello(r, saved);
+  }
+
+  async function checkLink() {
+    const settings = { ...EMPTY_SETTINGS, ...(await deps.settings.get()) };
+    if (!settings.endpoint || !settings.accessCode) return { ok: false as const, message: MESSAGES.notLinked, code: 'NOT_LINKED' };
+    const r = await hello(settings.endpoint, settings.accessCode);
+    const latest = { ...EMPTY_SETTINGS, ...(await deps.settings.get()) };
+    if (latest.accessCode !== settings.accessCode) return r; // unlinked or relinked meanwhile
+    if (!r.ok && r.code && REFUSED_CODE.has(r.code)) {
+      // The stored code is no good any more (wrong, expired, revoked): it is not kept either.
+      const error: OutboxError = { code: r.code as OutboxError['code'], message: `${r.message} ${MESSAGES.refusedRemoved}`, at: iso() };
+      await deps.settings.set({ endpoint: latest.endpoint, accessCode: '', linked: null });
+      await updateState((s) => ({ ...s, blocked: error, lastError: error, nextAttemptAt: null }));
+      await deps.scheduleRetry(null);
+      return { ...r, message: error.message };
+    }
+    return adoptHello(r, latest);
   }
 
   async function unlink(): Promise<{ ok: true }> {

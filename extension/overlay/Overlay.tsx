@@ -6,7 +6,10 @@ import { arrow, autoUpdate, computePosition, hide, offset, shift } from '@floati
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ViewState } from '../engine/runner';
 import type { CapturedFiling } from '../storage/items';
+import { PANEL_BUTTONS } from '../pages/panelButtons';
+import { ReasonButton } from '../pages/ReasonButton';
 import { avoidControls, BUBBLE_WIDTHS, controlsNear, panelCorner, type AvoidData, type Box } from './placement';
+import { CaptureForm, CloseGuide, Finished } from './StepForms';
 
 export type Placement = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 const PLACES: Placement[] = ['bottom-right', 'bottom-left', 'top-left', 'top-right'];
@@ -174,24 +177,25 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
             <button
               type="button"
               class="icon"
-              aria-label="Chuyển khung sang góc khác"
-              title="Chuyển khung sang góc khác"
+              aria-label={PANEL_BUTTONS.move.name}
+              title={PANEL_BUTTONS.move.name}
               onClick={() => {
                 const next = PLACES[(PLACES.indexOf(place) + 1) % PLACES.length]!;
                 setPlace(next);
                 actions.move(next);
               }}
             >
-              ⇱
+              {PANEL_BUTTONS.move.face}
             </button>{' '}
             <button
               type="button"
               class="icon"
               aria-expanded={!collapsed}
-              aria-label={collapsed ? 'Mở rộng hướng dẫn' : 'Thu gọn hướng dẫn'}
+              aria-label={(collapsed ? PANEL_BUTTONS.expand : PANEL_BUTTONS.collapse).name}
+              title={(collapsed ? PANEL_BUTTONS.expand : PANEL_BUTTONS.collapse).name}
               onClick={() => setCollapsed(!collapsed)}
             >
-              {collapsed ? '▢' : '—'}
+              {(collapsed ? PANEL_BUTTONS.expand : PANEL_BUTTONS.collapse).face}
             </button>
           </span>
         </div>
@@ -216,22 +220,20 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
               <Finished view={view} titleId={titleId} hintId={hintId} actions={actions} />
             )}
             <div class="row">
-              <button type="button" onClick={actions.back} disabled={view.index === 0} aria-label="Quay lại bước trước">
-                ‹ Quay lại
-              </button>
+              <ReasonButton onClick={actions.back} unavailable={view.index === 0 ? 'Đây là bước đầu tiên.' : null} aria-label={PANEL_BUTTONS.back.name}>
+                {PANEL_BUTTONS.back.face}
+              </ReasonButton>
               {canConfirm && (
                 <button type="button" class="primary" onClick={actions.confirm}>
-                  Xong
+                  {PANEL_BUTTONS.done.face}
                 </button>
               )}
               {step && (
-                <button type="button" onClick={actions.skip} aria-label="Bỏ qua bước này">
-                  Bỏ qua ›
+                <button type="button" onClick={actions.skip} aria-label={PANEL_BUTTONS.skip.name}>
+                  {PANEL_BUTTONS.skip.face}
                 </button>
               )}
-              <button type="button" onClick={actions.finish}>
-                Đóng hướng dẫn
-              </button>
+              <CloseGuide key={view.session.startedAt} finished={!step} onClose={actions.finish} />
             </div>
           </div>
         )}
@@ -270,81 +272,6 @@ function StepBody({ view, fallback, titleId, hintId, actions }: { view: ViewStat
         </div>
       ))}
       {step.capture && <CaptureForm view={view} actions={actions} />}
-    </div>
-  );
-}
-
-function CaptureForm({ view, actions }: { view: ViewState; actions: OverlayActions }) {
-  const suggested = view.suggestion?.dossierCode ?? '';
-  const [code, setCode] = useState(suggested);
-  const [touched, setTouched] = useState(false);
-  useEffect(() => {
-    if (!touched) setCode(suggested);
-  }, [suggested]);
-  return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (code.trim()) actions.confirmCapture(code, view.suggestion?.dueOn ?? null);
-      }}
-    >
-      <label for="tro-ly-code">Mã hồ sơ (kiểm tra với màn hình)</label>
-      <input
-        id="tro-ly-code"
-        type="text"
-        value={code}
-        autocomplete="off"
-        onInput={(e) => {
-          setTouched(true);
-          setCode((e.currentTarget as HTMLInputElement).value);
-        }}
-      />
-      {view.suggestion?.dueOn && <p>Ngày hẹn trả dự kiến: {view.suggestion.dueOn.split('-').reverse().join('/')}</p>}
-      <div class="row">
-        <button type="submit" class="primary" disabled={!code.trim()}>
-          Xác nhận mã hồ sơ
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function Finished({ view, titleId, hintId, actions }: { view: ViewState; titleId: string; hintId: string; actions: OverlayActions }) {
-  const capture = view.session.capture;
-  const [copied, setCopied] = useState(false);
-  const [recording, setRecording] = useState(true);
-  const frameRef = useRef<HTMLIFrameElement>(null);
-  const frame = capture ? actions.filingFrameUrl(capture) : null;
-  useEffect(() => {
-    const onMessage = (e: MessageEvent) => {
-      if (e.source && e.source === frameRef.current?.contentWindow && e.data?.type === 'tro-ly:filing-done') setRecording(false);
-    };
-    addEventListener('message', onMessage);
-    return () => removeEventListener('message', onMessage);
-  }, []);
-  return (
-    <div>
-      <h2 class="title" id={titleId}>
-        Đã xong hướng dẫn
-      </h2>
-      <p id={hintId}>{capture ? 'Mã hồ sơ đã được xác nhận. Chép mã để gửi cho người dân hoặc ghi vào sổ.' : 'Đã đi hết các bước.'}</p>
-      {capture && (
-        <div class="ok">
-          <strong data-testid="captured-code">{capture.dossierCode}</strong>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              void navigator.clipboard?.writeText(capture.dossierCode).then(() => setCopied(true), () => setCopied(false));
-            }}
-          >
-            {copied ? 'Đã chép' : 'Chép mã'}
-          </button>
-        </div>
-      )}
-      {/* Mount point for the sync engineer's RecordFilingForm (rendered in an extension frame). */}
-      <div data-mount="record-filing">
-        {capture && frame && recording && <iframe class="frame" ref={frameRef} title="Ghi hồ sơ vào sổ" src={frame} data-testid="record-filing-frame" />}
-      </div>
     </div>
   );
 }

@@ -34,10 +34,20 @@ export const overlayCss = `
 .row { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; }
 button { font: inherit; font-size: 16px; min-height: 40px; padding: 6px 12px; border-radius: 8px; border: 2px solid #0b3d91; background: #fff; color: #0b3d91; cursor: pointer; }
 button.primary { background: #0b3d91; color: #fff; }
-button:focus-visible, input:focus-visible { outline: 3px solid #ffb300; outline-offset: 2px; }
+button:focus-visible, input:focus-visible { outline: 3px solid #ffb300; outline-offset: 2px; box-shadow: 0 0 0 5px #1a1a1a; }
+/* Unavailable, not disabled: still focusable, and pressing it says why (.reason). */
+button[aria-disabled="true"] { background: #e8eaed; color: #44474e; border-color: #80868b; border-style: dashed; cursor: not-allowed; }
+button.primary[aria-disabled="true"] { background: #e8eaed; color: #44474e; }
+.reason { flex-basis: 100%; margin: 0; padding: 6px 10px; background: #fff4e5; border-left: 5px solid #b54708; color: #3d1d00; }
+.confirm { flex-basis: 100%; margin: 0; }
+.confirm p { margin: 0 0 6px; }
+.hint-line { display: block; color: #333; }
+.field-error { color: #b42318; font-weight: 700; margin: 4px 0 0; }
 button.icon { min-width: 40px; padding: 6px 8px; }
 label { display: block; font-weight: 600; margin-top: 8px; }
-input[type="text"] { font: inherit; font-size: 18px; width: 100%; padding: 8px; border: 2px solid #444; border-radius: 6px; color: #111; background: #fff; }
+input[type="text"], .input { font: inherit; font-size: 18px; width: 100%; padding: 8px; border: 2px solid #444; border-radius: 6px; color: #111; background: #fff; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.frame { width: 100%; min-height: 420px; border: 0; margin-top: 8px; }
+/* The record form's frame: sized to its content, or to the room left (then only the frame scrolls). */
+.frame { display: block; width: 100%; height: 420px; border: 0; margin-top: 8px; }
+.panel.framing { overflow: hidden; }
 `;

@@ -1,10 +1,23 @@
 import { useRef, useState } from 'preact/hooks';
 import { sendSync } from '../messages';
 import { outboxItem, syncSettingsItem, syncStateItem } from '../outbox/storage';
+import type { SyncSettings, SyncState } from '../outbox/types';
 import { TextField } from './fields';
+import { ReasonButton } from './ReasonButton';
 import { useStored } from './useStored';
 
-type Result = { kind: 'good' | 'bad'; text: string } | null;
+/** good: linked and sending; warn: saved but not confirmed; bad: refused or blocked. Never green otherwise. */
+type Tone = 'good' | 'warn' | 'bad' | 'neutral';
+type Result = { kind: Tone; text: string; at: string } | null;
+
+const TONE_CLASS: Record<Tone, string> = { good: 'tldvc-page-good', warn: 'tldvc-page-warn', bad: 'tldvc-page-bad', neutral: '' };
+
+/** The tone of what is stored: a block (wrong code, registry not set up) is never shown as linked. */
+export function linkTone(settings: SyncSettings | undefined, state: SyncState | undefined): Tone {
+  if (state?.blocked) return 'bad';
+  if (settings?.linked) return 'good';
+  return settings?.accessCode ? 'warn' : 'neutral';
+}
 
 /** Options: paste the endpoint URL and access code, test, see the link, unlink. */
 export function OptionsPage() {
@@ -21,17 +34,22 @@ export function OptionsPage() {
   const endpointValue = endpoint ?? settings?.endpoint ?? '';
   const hasCode = Boolean(settings?.accessCode);
 
-  async function run(action: () => Promise<{ ok: true; linked?: { volunteerName: string; ward: string } } | { ok: false; message: string }>) {
+  function show(kind: Tone, text: string) {
+    setResult({ kind, text, at: new Date().toISOString() });
+    queueMicrotask(() => resultRef.current?.focus());
+  }
+
+  async function run(action: () => Promise<{ ok: true; linked?: { volunteerName: string; ward: string } } | { ok: false; message: string; code?: string }>) {
     setBusy(true);
     setResult(null);
     const r = await action();
     setBusy(false);
     if (r.ok && 'linked' in r && r.linked) {
-      setResult({ kind: 'good', text: `Kết nối được. Đã liên kết với tình nguyện viên ${r.linked.volunteerName}, ${r.linked.ward}.` });
+      show('good', `Kết nối được. Đã liên kết với tình nguyện viên ${r.linked.volunteerName}, ${r.linked.ward}.`);
       setCode('');
-    } else if (r.ok) setResult({ kind: 'good', text: 'Đã huỷ liên kết và xoá mã truy cập khỏi máy này.' });
-    else setResult({ kind: 'bad', text: r.message });
-    queueMicrotask(() => resultRef.current?.focus());
+    } else if (r.ok) show('neutral', 'Đã huỷ liên kết và xoá mã truy cập khỏi máy này.');
+    // Not reached (offline): saved, not confirmed; anything else is a refusal.
+    else show(r.code === 'NETWORK' ? 'warn' : 'bad', r.message);
   }
 
   async function save(e: Event) {
@@ -42,8 +60,7 @@ export function OptionsPage() {
       return;
     }
     if (!code.trim()) {
-      setResult({ kind: 'bad', text: 'Chưa dán mã truy cập (tổ trưởng cấp cho từng tình nguyện viên trong sổ).' });
-      queueMicrotask(() => resultRef.current?.focus());
+      show('bad', 'Chưa dán mã truy cập (tổ trưởng cấp cho từng tình nguyện viên trong sổ).');
       return;
     }
     await run(() => sendSync({ type: 'sync/link', endpoint: endpointValue, accessCode: code }));
@@ -56,12 +73,15 @@ export function OptionsPage() {
   }
 
   const waiting = outbox?.length ?? 0;
+  const tone = linkTone(settings, state);
+  // Only the latest check speaks: a block older than this page's last result is not repeated.
+  const blockedText = state?.blocked && !(result && result.at >= state.blocked.at) ? state.blocked.message : null;
   return (
     <main lang="vi">
       <h1>Cài đặt gửi sổ của phường</h1>
       <section aria-labelledby="link-heading">
         <h2 id="link-heading">Liên kết hiện tại</h2>
-        <div class={`tldvc-page-status ${settings?.linked ? 'tldvc-page-good' : state?.blocked ? 'tldvc-page-bad' : ''}`} data-testid="link-status">
+        <div class={`tldvc-page-status ${TONE_CLASS[tone]}`} data-testid="link-status" data-tone={tone}>
           {settings?.linked ? (
             <p>
               Đang liên kết với tình nguyện viên <strong>{settings.linked.volunteerName}</strong> ({settings.linked.volunteerId}),{' '}
@@ -72,7 +92,7 @@ export function OptionsPage() {
           ) : (
             <p>Chưa liên kết. Các mục ghi sổ vẫn được giữ trên máy này cho tới khi liên kết.</p>
           )}
-          {state?.blocked && <p>Không gửi được: {state.blocked.message}</p>}
+          {state?.blocked && <p>{blockedText ? `Không gửi được: ${blockedText}` : 'Không gửi được: xem kết quả kiểm tra bên dưới.'}</p>}
           <p>
             Đang chờ gửi: {waiting} mục. <a href="/record.html#hang-cho">Xem hàng chờ gửi</a>
           </p>
@@ -115,20 +135,21 @@ export function OptionsPage() {
           </label>
         </div>
         <div class="tldvc-rec-actions">
-          <button type="submit" class="tldvc-rec-button tldvc-rec-primary" disabled={busy} aria-busy={busy ? 'true' : 'false'}>
+          <ReasonButton type="submit" class="tldvc-rec-button tldvc-rec-primary" reasonClass="tldvc-rec-reason" unavailable={busy ? 'Đang kiểm tra kết nối, chờ một chút.' : null} aria-busy={busy ? 'true' : 'false'}>
             {busy ? 'Đang kiểm tra…' : 'Lưu và kiểm tra kết nối'}
-          </button>
+          </ReasonButton>
           {hasCode && (
-            <button type="button" class="tldvc-rec-button tldvc-rec-secondary" disabled={busy} onClick={unlink}>
+            <ReasonButton class="tldvc-rec-button tldvc-rec-secondary" reasonClass="tldvc-rec-reason" unavailable={busy ? 'Đang kiểm tra kết nối, chờ một chút.' : null} onClick={() => void unlink()}>
               Huỷ liên kết
-            </button>
+            </ReasonButton>
           )}
         </div>
       </form>
       <div aria-live="polite">
         {result && (
           <div
-            class={`tldvc-page-status ${result.kind === 'good' ? 'tldvc-page-good' : 'tldvc-page-bad'}`}
+            class={`tldvc-page-status ${TONE_CLASS[result.kind]}`}
+            data-tone={result.kind}
             role={result.kind === 'bad' ? 'alert' : 'status'}
             tabIndex={-1}
             ref={resultRef}
@@ -140,6 +161,10 @@ export function OptionsPage() {
       </div>
       <p class="tldvc-page-note">
         Mã truy cập chỉ lưu trên máy này. Trên máy dùng chung, hãy bấm “Huỷ liên kết” khi không dùng nữa.
+      </p>
+      <p class="tldvc-page-note">
+        Tiện ích lưu gì, gửi gì lên sổ và không bao giờ đọc gì: <a href="/privacy.html">Chính sách quyền riêng tư</a> ·{' '}
+        <a href="/help.html">Hướng dẫn sử dụng</a>
       </p>
     </main>
   );

@@ -4,7 +4,11 @@ import { AccountSyncRecord } from '../../shared/schemas/sync';
 import { validatePhone } from '../../shared/validate';
 import { useEnqueue, type Enqueue } from './useEnqueue';
 import { todayInVietnam } from '../../shared/time/vietnam';
+import { syncSettingsItem } from '../outbox/storage';
 import { ConsentField, ErrorSummary, issuesToErrors, makeIdPrefix, TextField, type FieldErrors } from './fields';
+import { ReasonButton } from './ReasonButton';
+import { ToDanPhoField, toDanPhoError } from './ToDanPhoField';
+import { useStored } from './useStored';
 
 export interface RecordAccountFormProps {
   /** Called after an account was queued (e.g. to refresh a list). */
@@ -44,6 +48,7 @@ export function RecordAccountForm({ onRecorded, enqueue }: RecordAccountFormProp
   const [notice, setNotice] = useState('');
   const { errors, busy, summaryRef, showErrors, submit: enqueueRecord } = useEnqueue(enqueue);
   const noticeRef = useRef<HTMLDivElement | null>(null);
+  const groups = useStored(syncSettingsItem)?.linked?.groups;
 
   function toggleApp(app: App, on: boolean) {
     setApps((cur) => (on ? [...cur.filter((a) => a !== app), app] : cur.filter((a) => a !== app)).sort((a, b) => APPS.indexOf(a) - APPS.indexOf(b)));
@@ -54,6 +59,8 @@ export function RecordAccountForm({ onRecorded, enqueue }: RecordAccountFormProp
     if (busy) return;
     setNotice('');
     const errs: FieldErrors = {};
+    const groupError = toDanPhoError(toDanPho, groups);
+    if (groupError) errs.toDanPho = groupError;
     const year = /^\d{4}$/.test(birthYear.trim()) ? Number(birthYear.trim()) : NaN;
     const thisYear = Number(todayInVietnam().slice(0, 4));
     if (Number.isNaN(year) || year < 1900 || year > thisYear) errs.birthYear = `Năm sinh gồm 4 chữ số, từ 1900 đến ${thisYear}.`;
@@ -107,7 +114,7 @@ export function RecordAccountForm({ onRecorded, enqueue }: RecordAccountFormProp
         </div>
       )}
       <ErrorSummary errors={errors} labels={LABELS} summaryRef={summaryRef} />
-      <TextField id={`${ids}-tdp`} label="Tổ dân phố" hint="Ví dụ: Tổ 5" value={toDanPho} error={errors.toDanPho} required maxLength={60} onInput={setToDanPho} />
+      <ToDanPhoField id={`${ids}-tdp`} label="Tổ dân phố" value={toDanPho} error={errors.toDanPho} groups={groups} onInput={setToDanPho} />
       <TextField id={`${ids}-name`} label="Họ và tên" value={fullName} error={errors.fullName} required maxLength={80} onInput={setFullName} />
       <TextField
         id={`${ids}-year`}
@@ -153,9 +160,9 @@ export function RecordAccountForm({ onRecorded, enqueue }: RecordAccountFormProp
       </fieldset>
       <ConsentField id={`${ids}-consent`} checked={consent} error={errors.consent} text={CONSENT_TEXT} version={CONSENT_TEXT_VERSION} onChange={setConsent} />
       <div class="tldvc-rec-actions">
-        <button type="submit" class="tldvc-rec-button tldvc-rec-primary" disabled={busy} aria-busy={busy ? 'true' : 'false'}>
+        <ReasonButton type="submit" class="tldvc-rec-button tldvc-rec-primary" reasonClass="tldvc-rec-reason" unavailable={busy ? 'Đang ghi, chờ một chút.' : null} aria-busy={busy ? 'true' : 'false'}>
           {busy ? 'Đang ghi…' : 'Ghi vào sổ'}
-        </button>
+        </ReasonButton>
       </div>
     </form>
   );

@@ -4,7 +4,13 @@ import { CONSENT_TEXT, CONSENT_TEXT_VERSION } from '../../shared/schemas/registr
 import { FilingSyncRecord } from '../../shared/schemas/sync';
 import { useEnqueue, type Enqueue } from './useEnqueue';
 import { todayInVietnam } from '../../shared/time/vietnam';
-import { ConsentField, ErrorSummary, issuesToErrors, makeIdPrefix, TextField } from './fields';
+import { syncSettingsItem } from '../outbox/storage';
+import { DateField, readViDate, viDateText } from './DateField';
+import { ConsentField, ErrorSummary, issuesToErrors, makeIdPrefix, TextField, type FieldErrors } from './fields';
+import { formatViDate } from '../../shared/validate/date';
+import { ReasonButton } from './ReasonButton';
+import { ToDanPhoField, toDanPhoError } from './ToDanPhoField';
+import { useStored } from './useStored';
 
 export { recordFormCss } from './styles';
 
@@ -27,6 +33,7 @@ export interface RecordFilingFormProps {
 const LABELS: Record<string, string> = {
   toDanPho: 'Tổ dân phố',
   fullName: 'Họ và tên người dân',
+  dueOn: 'Ngày hẹn trả',
   consent: 'Sự đồng ý',
 };
 
@@ -35,6 +42,7 @@ function fieldOf(path: PropertyKey[]): string {
   if (key === 'toDanPho') return 'toDanPho';
   if (key === 'residentName') return 'fullName';
   if (key === 'consent') return 'consent';
+  if (key === 'dueOn') return 'dueOn';
   return '';
 }
 
@@ -50,7 +58,9 @@ export function RecordFilingForm({ capture, onDone, enqueue }: RecordFilingFormP
   const clientId = useMemo(() => crypto.randomUUID(), []);
   const [toDanPho, setToDanPho] = useState('');
   const [fullName, setFullName] = useState('');
+  const [dueText, setDueText] = useState(() => viDateText(capture.dueOn));
   const [consent, setConsent] = useState(false);
+  const groups = useStored(syncSettingsItem)?.linked?.groups;
   const [done, setDone] = useState<null | { waiting: number }>(null);
   const { errors, busy, summaryRef, showErrors, submit: enqueueRecord } = useEnqueue(enqueue);
   const doneRef = useRef<HTMLDivElement | null>(null);
@@ -58,6 +68,17 @@ export function RecordFilingForm({ capture, onDone, enqueue }: RecordFilingFormP
   async function submit(e: Event) {
     e.preventDefault();
     if (busy) return;
+    const filedOn = todayInVietnam();
+    const errs: FieldErrors = {};
+    const groupError = toDanPhoError(toDanPho, groups);
+    if (groupError) errs.toDanPho = groupError;
+    let dueOn: string | undefined;
+    if (dueText.trim()) {
+      const due = readViDate(dueText, { minYear: 2000 });
+      if (!due.ok) errs.dueOn = due.error;
+      else if (due.value < filedOn) errs.dueOn = `Ngày hẹn trả không được trước ngày nộp (${formatViDate(filedOn)}).`;
+      else dueOn = due.value;
+    }
     const candidate = {
       clientId,
       kind: 'filing' as const,
@@ -67,16 +88,16 @@ export function RecordFilingForm({ capture, onDone, enqueue }: RecordFilingFormP
         procedureId: capture.procedureId,
         procedureCode: capture.procedureCode,
         dossierCode: capture.dossierCode,
-        filedOn: todayInVietnam(),
-        ...(capture.dueOn ? { dueOn: capture.dueOn } : {}),
+        filedOn,
+        ...(dueOn ? { dueOn } : {}),
         portal: capture.portal,
         status: 'Đã nộp' as const,
         consent: { given: consent, textVersion: CONSENT_TEXT_VERSION, at: new Date().toISOString() },
       },
     };
     const parsed = FilingSyncRecord.safeParse(candidate);
-    if (!parsed.success) {
-      showErrors(issuesToErrors(parsed.error.issues, fieldOf));
+    if (!parsed.success || Object.keys(errs).length) {
+      showErrors({ ...(parsed.success ? {} : issuesToErrors(parsed.error.issues, fieldOf)), ...errs });
       return;
     }
     const waiting = await enqueueRecord(parsed.data);
@@ -121,16 +142,7 @@ export function RecordFilingForm({ capture, onDone, enqueue }: RecordFilingFormP
         </div>
       </dl>
       <ErrorSummary errors={errors} labels={LABELS} summaryRef={summaryRef} />
-      <TextField
-        id={`${ids}-tdp`}
-        label="Tổ dân phố của người dân"
-        hint="Ví dụ: Tổ 5, Xóm Đồng Tiến"
-        value={toDanPho}
-        error={errors.toDanPho}
-        required
-        maxLength={60}
-        onInput={setToDanPho}
-      />
+      <ToDanPhoField id={`${ids}-tdp`} label="Tổ dân phố của người dân" value={toDanPho} error={errors.toDanPho} groups={groups} onInput={setToDanPho} />
       <TextField
         id={`${ids}-name`}
         label="Họ và tên người dân"
@@ -140,6 +152,7 @@ export function RecordFilingForm({ capture, onDone, enqueue }: RecordFilingFormP
         maxLength={80}
         onInput={setFullName}
       />
+      <DateField id={`${ids}-due`} label="Ngày hẹn trả (nếu cổng có ghi; không bắt buộc)" value={dueText} error={errors.dueOn} onInput={setDueText} />
       <ConsentField
         id={`${ids}-consent`}
         checked={consent}
@@ -149,9 +162,9 @@ export function RecordFilingForm({ capture, onDone, enqueue }: RecordFilingFormP
         onChange={setConsent}
       />
       <div class="tldvc-rec-actions">
-        <button type="submit" class="tldvc-rec-button tldvc-rec-primary" disabled={busy} aria-busy={busy ? 'true' : 'false'}>
+        <ReasonButton type="submit" class="tldvc-rec-button tldvc-rec-primary" reasonClass="tldvc-rec-reason" unavailable={busy ? 'Đang ghi, chờ một chút.' : null} aria-busy={busy ? 'true' : 'false'}>
           {busy ? 'Đang ghi…' : 'Ghi vào sổ'}
-        </button>
+        </ReasonButton>
         <button type="button" class="tldvc-rec-button tldvc-rec-secondary" onClick={onDone}>
           Bỏ qua, không ghi
         </button>

@@ -5,6 +5,7 @@ import { sendSync } from '../messages';
 import { describeRecord } from '../outbox/records';
 import { outboxItem, syncSettingsItem, syncStateItem } from '../outbox/storage';
 import type { OutboxItem } from '../outbox/types';
+import { ReasonButton } from './ReasonButton';
 import { RecordAccountForm } from './RecordAccountForm';
 import { useStored } from './useStored';
 
@@ -145,17 +146,17 @@ function Queue({ items }: { items: OutboxItem[] }) {
         )}
       </div>
       <div class="tldvc-page-toolbar">
-        <button
-          type="button"
+        <ReasonButton
           class="tldvc-rec-button tldvc-rec-primary"
-          disabled={items.length === 0}
+          reasonClass="tldvc-rec-reason"
+          unavailable={items.length === 0 ? 'Hàng chờ trống: không có mục nào để gửi.' : null}
           onClick={() => void act(sendSync({ type: 'outbox/resend' }), 'Đang gửi lại mọi mục.')}
         >
           Gửi lại tất cả
-        </button>
-        <button type="button" class="tldvc-rec-button tldvc-rec-secondary" disabled={items.length === 0} onClick={exportFile}>
+        </ReasonButton>
+        <ReasonButton class="tldvc-rec-button tldvc-rec-secondary" reasonClass="tldvc-rec-reason" unavailable={items.length === 0 ? 'Hàng chờ trống: không có mục nào để xuất ra tệp.' : null} onClick={exportFile}>
           Xuất tệp
-        </button>
+        </ReasonButton>
       </div>
       <ul class="tldvc-page-list" aria-label="Các mục chờ gửi">
         {items.map((item) => {

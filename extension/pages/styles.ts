@@ -29,6 +29,7 @@ export const recordFormCss = `
 .tldvc-rec-button { font: inherit; font-size: 16px; font-weight: 700; min-height: 44px; padding: 8px 18px; border-radius: 6px; border: 2px solid #0b57d0; cursor: pointer; }
 .tldvc-rec-primary { background: #0b57d0; color: #ffffff; }
 .tldvc-rec-secondary { background: #ffffff; color: #0b57d0; }
-.tldvc-rec-button[disabled] { opacity: 0.7; cursor: progress; }
+.tldvc-rec-button[aria-disabled="true"], .tldvc-rec-button[disabled] { background: #e8eaed; color: #44474e; border-color: #80868b; border-style: dashed; cursor: not-allowed; }
+.tldvc-rec-reason { flex-basis: 100%; display: block; color: #1a1a1a; background: #fff4e5; border-left: 4px solid #b54708; padding: 6px 10px; font-size: 16px; }
 .tldvc-rec-apps { display: grid; gap: 4px; }
 `;

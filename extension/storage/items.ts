@@ -68,3 +68,34 @@ export const panelPlacement = storage.defineItem<'bottom-right' | 'bottom-left' 
   fallback: 'bottom-right',
   version: 1,
 });
+
+/** Procedures the volunteer opened lately (item ids, newest first): shown at the top of the popup. */
+export const RECENT_LIMIT = 5;
+export const recentProcedures = storage.defineItem<string[]>('local:popup.recent', {
+  fallback: [],
+  version: 1,
+});
+
+/**
+ * A guide that stopped before its end: closed with "Đóng hướng dẫn", or its tab (or the browser)
+ * was closed. The popup offers "Tiếp tục hướng dẫn"; "Kết thúc phiên" forgets them all.
+ */
+export interface ResumableGuide {
+  guide: Guide;
+  index: number;
+  done: string[];
+  startedAt: string;
+  stoppedAt: string;
+  why: 'closed' | 'tab-closed';
+}
+export const RESUMABLE_LIMIT = 3;
+export const resumableGuides = storage.defineItem<ResumableGuide[]>('local:guide.resumable', {
+  fallback: [],
+  version: 1,
+});
+
+/** When the volunteer went through the popup's first-run screen (null: not yet). */
+export const firstRunDone = storage.defineItem<string | null>('local:popup.firstRunDone', {
+  fallback: null,
+  version: 1,
+});

@@ -1,12 +1,15 @@
 import type { Procedure, ProcedureStatusKind } from '../schemas/procedure';
 import { tokens } from './fold';
 
-export type SearchMatch = 'code' | 'name' | 'prefix';
+export type SearchMatch = 'code' | 'name' | 'prefix' | 'fuzzy';
 
 export interface SearchResult {
   procedure: Procedure;
   score: number;
-  /** code: national code or item id; name: every word found whole; prefix: some word only as a word start. */
+  /**
+   * code: national code or item id; name: every word found whole; prefix: some word only as a word
+   * start; fuzzy: some word only after correcting a typo ("sihn" → "sinh", "ngeo" → "ngheo").
+   */
   matched: SearchMatch;
 }
 
@@ -27,6 +30,10 @@ const SCORE = {
   codePrefix: 900,
   allWhole: 600,
   withPrefixes: 300,
+  /** Base of a typo-corrected match (only ranked among other corrected matches). */
+  fuzzy: 0,
+  /** Per corrected word: one typo ranks above two. */
+  perCorrection: -40,
   phrase: 150,
   exactName: 200,
   phraseAtStart: 30,
@@ -47,6 +54,18 @@ const STATUS_PENALTY: Record<ProcedureStatusKind, number> = {
 /** Many official names start with "Thủ tục …"; the words carry no meaning for matching. */
 const NOISE_PREFIX = ['thu', 'tuc'];
 
+/**
+ * Folded words compare with i and y as one letter: both spellings are correct Vietnamese
+ * ("đăng kí" / "đăng ký", "lí lịch" / "lý lịch").
+ */
+function spelling(word: string): string {
+  return word.includes('y') ? word.replace(/y/g, 'i') : word;
+}
+
+function words(text: string): string[] {
+  return tokens(text).map(spelling);
+}
+
 interface IndexedProcedure {
   procedure: Procedure;
   order: number;
@@ -54,29 +73,60 @@ interface IndexedProcedure {
   names: string[][];
   nameWords: Set<string>;
   fieldWords: Set<string>;
-  /** Distinct words of names and field, for word-start matching. */
+  /** Distinct words of names and field, for word-start and typo matching. */
   allWords: string[];
 }
 
 const indexCache = new WeakMap<readonly Procedure[], IndexedProcedure[]>();
 
-function withoutNoisePrefix(words: string[]): string[] {
-  const startsWithNoise = NOISE_PREFIX.every((w, i) => words[i] === w);
-  return startsWithNoise && words.length > NOISE_PREFIX.length ? words.slice(NOISE_PREFIX.length) : words;
+function withoutNoisePrefix(list: string[]): string[] {
+  const startsWithNoise = NOISE_PREFIX.every((w, i) => list[i] === w);
+  return startsWithNoise && list.length > NOISE_PREFIX.length ? list.slice(NOISE_PREFIX.length) : list;
 }
 
 function indexOf(catalogue: readonly Procedure[]): IndexedProcedure[] {
   let index = indexCache.get(catalogue);
   if (!index) {
     index = catalogue.map((procedure, order) => {
-      const names = [procedure.nameInLetter, procedure.officialName].map((n) => withoutNoisePrefix(tokens(n)));
+      const names = [procedure.nameInLetter, procedure.officialName].map((n) => withoutNoisePrefix(words(n)));
       const nameWords = new Set(names.flat());
-      const fieldWords = new Set(tokens(procedure.field));
+      const fieldWords = new Set(words(procedure.field));
       return { procedure, order, names, nameWords, fieldWords, allWords: [...new Set([...nameWords, ...fieldWords])] };
     });
     indexCache.set(catalogue, index);
   }
   return index;
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus swapping two neighbouring letters, the
+ * commonest typing slip: "sihn"), or `max + 1` as soon as it must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Typos forgiven in a word of this length: none in short words ("ho", "tu" are real words). */
+function allowedTypos(length: number): number {
+  if (length < 4) return 0;
+  return length < 7 ? 1 : 2;
 }
 
 /** Index in `name` where `query` occurs as consecutive words (the last may be a word start), or -1. */
@@ -112,7 +162,9 @@ function bestNameBonus(entry: IndexedProcedure, query: string[], allowPrefixes: 
   return best;
 }
 
-function scoreByWords(entry: IndexedProcedure, query: string[]): { score: number; matched: SearchMatch } | null {
+type Hit = { score: number; matched: SearchMatch };
+
+function scoreByWords(entry: IndexedProcedure, query: string[]): Hit | null {
   let allWhole = true;
   let onlyInField = 0;
   for (const q of query) {
@@ -131,15 +183,67 @@ function scoreByWords(entry: IndexedProcedure, query: string[]): { score: number
   return { score, matched: allWhole ? 'name' : 'prefix' };
 }
 
-function scoreByCode(entry: IndexedProcedure, codeQuery: string): { score: number; matched: SearchMatch } | null {
+/** The entry's word closest to `q` within the typos its length allows, or null. */
+function nearestWord(entry: IndexedProcedure, q: string): string | null {
+  const max = allowedTypos(q.length);
+  if (max === 0) return null;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  for (const w of entry.allWords) {
+    const cap = Math.min(max, allowedTypos(w.length));
+    const d = editDistance(q, w, cap);
+    if (d <= cap && d < bestDistance) {
+      best = w;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Scores the entry after replacing each unknown word by its nearest word in the entry. */
+function scoreWithTypos(entry: IndexedProcedure, query: string[]): Hit | null {
+  let corrections = 0;
+  const corrected: string[] = [];
+  for (const q of query) {
+    const known = entry.allWords.some((w) => w.startsWith(q));
+    const word = known ? q : nearestWord(entry, q);
+    if (word === null) return null;
+    if (!known) corrections++;
+    corrected.push(word);
+  }
+  const hit = scoreByWords(entry, corrected);
+  if (!hit) return null;
+  return { score: SCORE.fuzzy + (hit.score - SCORE.allWhole) + corrections * SCORE.perCorrection, matched: 'fuzzy' };
+}
+
+function scoreByCode(entry: IndexedProcedure, codeQuery: string): Hit | null {
   const code = entry.procedure.code;
   if (code === null || !code.startsWith(codeQuery)) return null;
   return { score: code === codeQuery ? SCORE.exactCode : SCORE.codePrefix, matched: 'code' };
 }
 
+type Query = { kind: 'empty' } | { kind: 'code'; code: string } | { kind: 'words'; words: string[] };
+
+/** A code (or its beginning) or the words of a name; item ids are looked up before this. */
+function parseQuery(trimmed: string): Query {
+  const compact = trimmed.replace(/\s+/g, '');
+  if (CODE_QUERY.test(compact)) return { kind: 'code', code: compact };
+  const queryWords = withoutNoisePrefix(words(trimmed));
+  return queryWords.length ? { kind: 'words', words: queryWords } : { kind: 'empty' };
+}
+
+/** The procedure of an item id typed as "III.2" or "iii 2", if the catalogue has it. */
+function byItemId(trimmed: string, catalogue: readonly Procedure[]): Procedure | undefined {
+  const match = ID_QUERY.exec(trimmed);
+  if (!match) return undefined;
+  const id = `${match[1]!.toUpperCase()}.${Number(match[2])}`;
+  return catalogue.find((p) => p.id === id);
+}
+
 /**
  * Ranks procedures for what a volunteer typed: a national code (or its beginning), an item id
- * such as "III.2", or words of the name in any accent form ("khai sinh", "dang ky khai sinh").
+ * such as "III.2", or words of the name in any accent form ("khai sinh", "dang ky khai sinh"),
+ * forgiving small typos ("khai sihn", "ho ngeo") when the words as typed find nothing.
  */
 export function searchCatalogue(
   query: string,
@@ -149,26 +253,60 @@ export function searchCatalogue(
   const limit = options.limit ?? DEFAULT_LIMIT;
   const trimmed = query.trim();
   if (trimmed === '' || limit <= 0) return [];
+  const item = byItemId(trimmed, catalogue);
+  if (item) return [{ procedure: item, score: SCORE.exactCode, matched: 'code' }];
+  const parsed = parseQuery(trimmed);
+  if (parsed.kind === 'empty') return [];
 
-  const idMatch = ID_QUERY.exec(trimmed);
-  if (idMatch) {
-    const id = `${idMatch[1]!.toUpperCase()}.${Number(idMatch[2])}`;
-    const procedure = catalogue.find((p) => p.id === id);
-    if (procedure) return [{ procedure, score: SCORE.exactCode, matched: 'code' }];
-  }
+  const index = indexOf(catalogue);
+  const rank = (score: (entry: IndexedProcedure) => Hit | null) => {
+    const results: { result: SearchResult; order: number }[] = [];
+    for (const entry of index) {
+      const hit = score(entry);
+      if (!hit) continue;
+      const total = hit.score + STATUS_PENALTY[entry.procedure.status.kind];
+      results.push({ result: { procedure: entry.procedure, score: total, matched: hit.matched }, order: entry.order });
+    }
+    return results;
+  };
+  if (parsed.kind === 'code') return sorted(rank((e) => scoreByCode(e, parsed.code)), limit);
+  const exact = rank((e) => scoreByWords(e, parsed.words));
+  // Typos are corrected only when the words as typed find nothing: a typed word is never second-guessed.
+  return sorted(exact.length ? exact : rank((e) => scoreWithTypos(e, parsed.words)), limit);
+}
 
-  const compact = trimmed.replace(/\s+/g, '');
-  const isCodeQuery = CODE_QUERY.test(compact);
-  const queryWords = withoutNoisePrefix(tokens(trimmed));
-  if (!isCodeQuery && queryWords.length === 0) return [];
-
-  const results: { result: SearchResult; order: number }[] = [];
-  for (const entry of indexOf(catalogue)) {
-    const hit = isCodeQuery ? scoreByCode(entry, compact) : scoreByWords(entry, queryWords);
-    if (!hit) continue;
-    const score = hit.score + STATUS_PENALTY[entry.procedure.status.kind];
-    results.push({ result: { procedure: entry.procedure, score, matched: hit.matched }, order: entry.order });
-  }
+function sorted(results: { result: SearchResult; order: number }[], limit: number): SearchResult[] {
   results.sort((a, b) => b.result.score - a.result.score || a.order - b.order);
   return results.slice(0, limit).map((r) => r.result);
+}
+
+/** How close a query word is to a name word, 0–1 (1: the same, or the name word starts with it). */
+function closeness(q: string, w: string): number {
+  if (w.startsWith(q)) return 1;
+  const c = 1 - editDistance(q, w) / Math.max(q.length, w.length);
+  // Less than half the letters right is no resemblance at all.
+  return c >= 0.5 ? c : 0;
+}
+
+/** Average closeness of the query words to a name, plus a little for names the query covers more of. */
+function resemblance(query: string[], name: string[]): number {
+  if (name.length === 0) return 0;
+  const total = query.reduce((sum, q) => sum + Math.max(...name.map((w) => closeness(q, w))), 0);
+  return total / query.length + 0.15 * Math.min(1, query.length / name.length);
+}
+
+/**
+ * For a query that finds nothing: the procedures whose names come closest, best first (names
+ * resembling the query less than half are left out).
+ */
+export function suggestProcedures(query: string, catalogue: readonly Procedure[], limit = 3): Procedure[] {
+  const parsed = parseQuery(query.trim());
+  if (parsed.kind !== 'words') return [];
+  const scored: Array<{ procedure: Procedure; score: number; order: number }> = [];
+  for (const entry of indexOf(catalogue)) {
+    const score = Math.max(...entry.names.map((name) => resemblance(parsed.words, name))) + STATUS_PENALTY[entry.procedure.status.kind] / 1000;
+    if (score >= 0.5) scored.push({ procedure: entry.procedure, score, order: entry.order });
+  }
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.slice(0, limit).map((s) => s.procedure);
 }

@@ -20,8 +20,8 @@ describe('built extension in real Chromium', () => {
     await expect.poll(() => popup.locator('[data-procedure-id]').count()).toBeGreaterThan(0);
     const letterItems = await popup.locator('[data-procedure-id]:not([data-procedure-id^="X."])').count();
     expect(letterItems).toBe(47);
-    // The record page of the sync part opens from the popup.
-    const [record] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('button', { name: 'Ghi tài khoản đã hỗ trợ' }).click()]);
+    // The record page opens from the popup's top bar.
+    const [record] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('button', { name: 'Ghi sổ', exact: true }).click()]);
     expect(record.url()).toBe(`chrome-extension://${browser.extensionId}/record.html`);
     await record.close();
     // So do the volunteer's link to the ward's registry and the waiting queue.
@@ -31,13 +31,22 @@ describe('built extension in real Chromium', () => {
     const [queue] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('button', { name: 'Hàng chờ gửi' }).click()]);
     expect(queue.url()).toBe(`chrome-extension://${browser.extensionId}/record.html#hang-cho`);
     await queue.close();
+    for (const [name, file] of [
+      ['Hướng dẫn sử dụng', 'help.html'],
+      ['Quyền riêng tư', 'privacy.html'],
+      ['Nhật ký lỗi hướng dẫn', 'diagnostics.html'],
+    ] as const) {
+      const [page] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('button', { name, exact: true }).click()]);
+      expect(page.url()).toBe(`chrome-extension://${browser.extensionId}/${file}`);
+      await page.close();
+    }
     await popup.close();
   });
 
-  it('popup fits 400 px without a horizontal scrollbar; checklist boxes are at least 20 px and their labels toggle them', async () => {
+  it('popup fits 360–420 px without a horizontal scrollbar; checklist boxes are at least 20 px and their labels toggle them', async () => {
     const popup = await browser.openExtensionPage('popup.html');
     const noOverflow = () => popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    for (const width of [420, 400]) {
+    for (const width of [420, 400, 360]) {
       await popup.setViewportSize({ width, height: 700 });
       await expect.poll(() => popup.locator('[data-procedure-id]').count()).toBeGreaterThan(0);
       expect(await noOverflow()).toBeLessThanOrEqual(0);

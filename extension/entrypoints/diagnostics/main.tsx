@@ -1,3 +1,4 @@
+import '../../zod-jitless';
 import { render } from 'preact';
 import { DiagnosticsPage } from '../../diagnostics/DiagnosticsPage';
 import '../../popup/styles.css';

@@ -1,9 +1,7 @@
-import { render } from 'preact';
+import '../../zod-jitless';
+import { mountPage } from '../../pages/mountPage';
 import { OptionsPage } from '../../pages/OptionsPage';
 import { pageCss } from '../../pages/pageStyles';
 import { recordFormCss } from '../../pages/styles';
 
-const style = document.createElement('style');
-style.textContent = pageCss + recordFormCss;
-document.head.append(style);
-render(<OptionsPage />, document.getElementById('app')!);
+mountPage(OptionsPage, pageCss + recordFormCss);

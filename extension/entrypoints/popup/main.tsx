@@ -1,3 +1,4 @@
+import '../../zod-jitless';
 import { render } from 'preact';
 import { App } from '../../popup/App';
 import '../../popup/styles.css';

@@ -1,9 +1,7 @@
-import { render } from 'preact';
+import '../../zod-jitless';
+import { mountPage } from '../../pages/mountPage';
 import { RecordPage } from '../../pages/RecordPage';
 import { pageCss } from '../../pages/pageStyles';
 import { recordFormCss } from '../../pages/styles';
 
-const style = document.createElement('style');
-style.textContent = pageCss + recordFormCss;
-document.head.append(style);
-render(<RecordPage />, document.getElementById('app')!);
+mountPage(RecordPage, pageCss + recordFormCss);

@@ -26,9 +26,11 @@ export interface LaunchOptions {
   /** Reuse a profile (to test what survives a browser restart). */
   userDataDir?: string;
   withExtension?: boolean;
+  /** Browser language (default vi-VN): en-US shows how an English-language Chrome renders the pages. */
+  locale?: string;
 }
 
-export async function launchWithExtension({ port, userDataDir, withExtension = true }: LaunchOptions): Promise<ExtensionBrowser> {
+export async function launchWithExtension({ port, userDataDir, withExtension = true, locale }: LaunchOptions): Promise<ExtensionBrowser> {
   if (withExtension && !existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`Built extension not found in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -45,6 +47,7 @@ export async function launchWithExtension({ port, userDataDir, withExtension = t
     '--disable-sync',
     '--ignore-certificate-errors',
     `--host-resolver-rules=${resolverRules}`,
+    ...(locale ? [`--lang=${locale}`] : []),
   ];
   if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   const context = await chromium.launchPersistentContext(dir, {
@@ -53,7 +56,7 @@ export async function launchWithExtension({ port, userDataDir, withExtension = t
     args,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 860 },
-    locale: 'vi-VN',
+    locale: locale ?? 'vi-VN',
   });
   let worker: Worker | undefined;
   let extensionId = '';

@@ -355,4 +355,33 @@ describe('what the queue shows', () => {
     if (!r.ok) expect(r.message).toMatch(/^Không kết nối được tới địa chỉ web này/);
     expect(t.settings.value).toMatchObject({ endpoint: ENDPOINT, accessCode: CODE, linked: null });
   });
+
+  it('a code the endpoint refuses is never kept: nothing stored, or the earlier code kept', async () => {
+    const fresh = setup({ linked: false });
+    fresh.server.setMode('auth-revoked');
+    const r = await fresh.engine.link(ENDPOINT, 'ma-bi-thu-hoi-0000');
+    expect(r).toMatchObject({ ok: false, code: 'AUTH_REVOKED' });
+    if (!r.ok) expect(r.message).toBe('Mã truy cập đã bị thu hồi. Mã này không được lưu.');
+    expect(fresh.settings.value).toEqual(EMPTY_SETTINGS);
+
+    const t = setup();
+    t.server.setMode('auth-revoked');
+    const again = await t.engine.link(ENDPOINT, 'ma-moi-sai-0000-zz');
+    if (!again.ok) expect(again.message).toContain('mã đã lưu trước đó vẫn giữ nguyên');
+    expect(t.settings.value).toEqual({ endpoint: ENDPOINT, accessCode: CODE, linked: null });
+  });
+
+  it('a stored code refused on a later check is removed, and sending waits for a new one', async () => {
+    const t = setup();
+    expect((await t.engine.checkLink()).ok).toBe(true);
+    expect(t.settings.value.linked).not.toBeNull();
+    t.server.setMode('auth-revoked');
+    const r = await t.engine.checkLink();
+    expect(r.ok).toBe(false);
+    expect(t.settings.value).toEqual({ endpoint: ENDPOINT, accessCode: '', linked: null });
+    expect(t.state.value.blocked?.message).toBe('Mã truy cập đã bị thu hồi. Mã này đã được xoá khỏi máy; hãy dán mã mới tổ trưởng cấp.');
+    t.server.setMode('up');
+    expect((await t.engine.link(ENDPOINT, 'ma-moi-5678-abcd')).ok).toBe(true);
+    expect(t.state.value.blocked).toBeNull();
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogue, findById } from '../../../shared/catalogue';
 import type { Procedure, ProcedureStatus } from '../../../shared/schemas/procedure';
 import { foldVietnamese } from '../../../shared/text/fold';
-import { searchCatalogue } from '../../../shared/text/search';
+import { editDistance, searchCatalogue, suggestProcedures } from '../../../shared/text/search';
 
 const ids = (query: string, limit?: number) => searchCatalogue(query, catalogue, { limit }).map((r) => r.procedure.id);
 const firstId = (query: string) => ids(query)[0];
@@ -125,5 +125,70 @@ describe('name length', () => {
       named('I.2', 2, 'Đăng ký khai sinh', '1.000002'),
     ];
     expect(searchCatalogue('khai sinh', list).map((r) => r.procedure.id)).toEqual(['I.2', 'I.1']);
+  });
+});
+
+describe('typos', () => {
+  it('finds the right procedure first despite a swapped, missing or i/y letter', () => {
+    expect(firstId('khai sihn')).toBe('III.2');
+    expect(firstId('dang ki khai tu')).toBe('III.3');
+    expect(firstId('ho ngeo')).toBe('I.17');
+    expect(firstId('đăng kí khai sinh')).toBe('III.2');
+    expect(firstId('dang ky kahi sinh')).toBe('III.2');
+  });
+
+  it('marks typo-corrected matches, one typo above two', () => {
+    const results = searchCatalogue('khai sihn', catalogue, { limit: 20 });
+    expect(results[0]?.matched).toBe('fuzzy');
+    expect(results.every((r) => r.matched === 'fuzzy')).toBe(true);
+    const one = searchCatalogue('dang ky khai sihn', catalogue)[0]!;
+    const two = searchCatalogue('dang ky kahi sihn', catalogue)[0]!;
+    expect(one.procedure.id).toBe('III.2');
+    expect(two.procedure.id).toBe('III.2');
+    expect(two.score).toBeLessThan(one.score);
+  });
+
+  it('treats i and y as one letter without calling it a typo', () => {
+    const ki = searchCatalogue('dang ki khai tu', catalogue);
+    expect(ki[0]?.matched).toBe('name');
+    expect(ki.map((r) => r.procedure.id)).toEqual(ids('dang ky khai tu'));
+  });
+
+  it('corrects nothing when the words as typed find something', () => {
+    // "khai" and "tu" are found as typed: no typo-corrected "khai sinh" joins the results.
+    const found = searchCatalogue('khai tu', catalogue, { limit: 60 });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((r) => r.matched !== 'fuzzy')).toBe(true);
+    expect(found.map((r) => r.procedure.id)).not.toContain('III.2');
+  });
+
+  it('does not guess words shorter than four letters', () => {
+    expect(ids('xyz')).toEqual([]);
+    expect(ids('khai sjn')).toEqual([]);
+  });
+
+  it('counts a swap of neighbouring letters as one edit', () => {
+    expect(editDistance('sihn', 'sinh')).toBe(1);
+    expect(editDistance('ngeo', 'ngheo')).toBe(1);
+    expect(editDistance('khai', 'khai')).toBe(0);
+    expect(editDistance('abcdef', 'ghijkl', 2)).toBe(3);
+  });
+});
+
+describe('suggestions when nothing matches', () => {
+  it('offers the closest names', () => {
+    expect(ids('khai sinh tàu thủy')).toEqual([]);
+    const suggested = suggestProcedures('khai sinh tàu thủy', catalogue).map((p) => p.id);
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested.length).toBeLessThanOrEqual(3);
+    expect(suggested).toContain('III.2');
+    // A word the names do not have ("2025"): the name with the other words comes first.
+    expect(ids('công nhận hộ nghèo năm 2025')).toEqual([]);
+    expect(suggestProcedures('công nhận hộ nghèo năm 2025', catalogue)[0]?.id).toBe('I.17');
+  });
+
+  it('suggests nothing for letters unlike any name', () => {
+    expect(suggestProcedures('qqqq zzzz', catalogue)).toEqual([]);
+    expect(suggestProcedures('   ', catalogue)).toEqual([]);
   });
 });
