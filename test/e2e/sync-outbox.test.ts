@@ -80,7 +80,9 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
 
   it('records an account from the Ghi sổ page: one row, right fields, badge back to empty', async () => {
     const form = await browser.openExtensionPage('record.html');
-    await form.getByLabel('Tổ dân phố').fill('Tổ dân phố 7');
+    // Linked to the built add-on, whose hello gives the ward's «Danh mục» names: a choice, not free text.
+    await expect.poll(() => form.getByLabel('Tổ dân phố').evaluate((el) => el.tagName)).toBe('SELECT');
+    await form.getByLabel('Tổ dân phố').selectOption('Tổ dân phố 7');
     await form.getByLabel('Họ và tên').fill('Trần Thị Bình');
     await form.getByLabel('Năm sinh').fill('1975');
     await form.getByLabel('Số điện thoại di động (không bắt buộc)').fill('0912 345 678');
@@ -137,7 +139,7 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
     const consent = frame.getByRole('checkbox', { name: /đồng ý với nội dung trên/ });
     expect(await consent.isChecked()).toBe(false);
     expect(await frame.locator('.tldvc-rec-consent').textContent()).toContain(CONSENT_TEXT_VERSION);
-    await frame.getByLabel('Tổ dân phố của người dân').fill('Tổ dân phố 5');
+    await frame.getByLabel('Tổ dân phố của người dân').selectOption('Tổ dân phố 5');
     await frame.getByLabel('Họ và tên người dân').fill('x');
     await frame.getByRole('button', { name: 'Ghi vào sổ' }).click();
     const alert = frame.getByRole('alert');
