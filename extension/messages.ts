@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { SyncRecord } from '../shared/schemas/sync';
+import type { FrameReport } from './engine/frame-signals';
 import type { Guide, Portal } from './guides/schema';
 import type { LinkedInfo } from './outbox/types';
 
@@ -33,6 +34,8 @@ export interface BackgroundProtocol {
   'guide:tab-id': [{}, number | null];
   /** Content script: the guide for a procedure code found in a hand-off URL. */
   'guide:for-code': [{ code: string; portal: Portal; url: string }, GuideForCode];
+  /** Content script in a sub-frame: what it sees of the current step, for the tab's top frame (null: frame gone). */
+  'guide:frame-report': [{ report: FrameReport | null }, true];
   /** Popup: end the resident's session on every portal origin. */
   'session:end': [{}, EndSessionReport | { error: string }];
   /** Queue a record (idempotent by record.clientId: sending it twice queues it once). */
@@ -55,6 +58,8 @@ export interface TabProtocol {
   'guide:focus-panel': {};
   /** After "Kết thúc phiên": drop sessionStorage and reload. */
   'session:ended': {};
+  /** To the top frame: a sub-frame's report on the current step (booleans and rule keys only). */
+  'guide:frame-signal': { frameId: number; report: FrameReport | null };
 }
 
 export type MessageType = keyof BackgroundProtocol;
@@ -80,7 +85,7 @@ export async function sendSync<K extends Extract<MessageType, `outbox/${string}`
   }
 }
 
-export type Handlers = { [K in MessageType]?: (message: Message<K>, sender: { tab?: { id?: number } }) => Reply<K> | Promise<Reply<K>> };
+export type Handlers = { [K in MessageType]?: (message: Message<K>, sender: { tab?: { id?: number }; frameId?: number }) => Reply<K> | Promise<Reply<K>> };
 
 /**
  * Registers background handlers (call synchronously at start-up, so a waking worker receives the
@@ -99,8 +104,8 @@ export function handleMessages(handlers: Handlers, onError: (type: MessageType, 
   });
 }
 
-export function sendToTab<K extends keyof TabProtocol>(tabId: number, message: TabMessage<K>): Promise<void> {
-  return browser.tabs.sendMessage(tabId, message).then(() => undefined, () => undefined);
+export function sendToTab<K extends keyof TabProtocol>(tabId: number, message: TabMessage<K>, options?: { frameId?: number }): Promise<void> {
+  return browser.tabs.sendMessage(tabId, message, options).then(() => undefined, () => undefined);
 }
 
 export function onTabMessage(handlers: { [K in keyof TabProtocol]?: (message: TabMessage<K>) => void }): void {
