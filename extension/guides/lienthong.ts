@@ -41,7 +41,10 @@ function tile(kind: LienthongKind): AnchorAlt[] {
   if (kind === 'khai-tu') return [route, { role: 'link', text: ['khai tử'] }, { role: 'button', text: ['khai tử'] }, { role: 'text', text: ['khai tử'] }];
   const title: Pick<AnchorAlt, 'text' | 'without'> = kind === 'khai-sinh-can-cuoc' ? { text: ['căn cước'] } : { text: ['khai sinh'], without: ['căn cước'] };
   const sinh = kind === 'khai-sinh-can-cuoc' ? { textRegex: 'khai sinh.*căn cước|căn cước.*khai sinh' } : {};
-  return [route, { role: 'link', ...title, ...sinh }, { role: 'button', ...title, ...sinh }, { role: 'text', ...title, ...sinh }];
+  const alts: AnchorAlt[] = [route, { role: 'link', ...title, ...sinh }, { role: 'button', ...title, ...sinh }, { role: 'text', ...title, ...sinh }];
+  // The older package may not be offered at all (the home shows two tiles): then the current one.
+  if (kind === 'khai-sinh') alts.push({ role: 'link', text: ['khai sinh'] }, { role: 'text', text: ['khai sinh'] });
+  return alts;
 }
 
 const TILE_NAMES: Record<LienthongKind, string> = {
@@ -56,7 +59,7 @@ const ID_CARD: Step = {
       title: 'Cấp thẻ căn cước cho cháu',
       hint: 'Nếu người dân muốn làm thẻ căn cước cho cháu cùng lúc, tích ô “Cấp thẻ căn cước” (để cấp “Xã/Phường” như cổng chọn sẵn).',
       optional: true,
-      anchor: { kind: 'ô', text: 'Cấp thẻ căn cước', alts: [{ role: 'checkbox', within: [control('IsCapTheCanCuoc')] }, control('IsCapTheCanCuoc'), { role: 'checkbox', label: ['căn cước'] }] },
+      anchor: { kind: 'ô', text: 'Cấp thẻ căn cước', alts: [{ css: '[formcontrolname="IsCapTheCanCuoc"] input[type="checkbox"]' }, { role: 'checkbox', label: ['căn cước'] }, control('IsCapTheCanCuoc')] },
       complete: [{ kind: 'filled' }, { ...MOVED_ON, after: NEXT_ALTS }],
       skipWhen: [{ kind: 'all', rules: [{ kind: 'appears', anchor: NEXT_ALTS }, { kind: 'missing', anchor: [control('IsCapTheCanCuoc')] }] }],
     };
