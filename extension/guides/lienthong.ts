@@ -35,16 +35,19 @@ export function lienthongStartUrl(code: string | null): string {
   return code ? `https://${PORTAL_HOSTS.lienthong}/#/ke-khai/${code}` : `https://${PORTAL_HOSTS.lienthong}/#/?vneid=1`;
 }
 
-/** The home tile of the package: its route if it is a link, else its title (2.000986 and 2.000987 differ by "căn cước"). */
+/**
+ * The home tile of the package: its route if it is a link, else its title. A package's title names
+ * what it bundles (the portal's own header names both "Khai sinh, Khai tử"); 2.000986 and 2.000987
+ * differ by "căn cước".
+ */
 function tile(kind: LienthongKind): AnchorAlt[] {
   const route = { css: `a[href*="ke-khai/${ROUTE_CODE[kind]}"]`, note: '2026-11: declaration routes (AFH ke_khai_links.json)' };
-  if (kind === 'khai-tu') return [route, { role: 'link', text: ['khai tử'] }, { role: 'button', text: ['khai tử'] }, { role: 'text', text: ['khai tử'] }];
-  const title: Pick<AnchorAlt, 'text' | 'without'> = kind === 'khai-sinh-can-cuoc' ? { text: ['căn cước'] } : { text: ['khai sinh'], without: ['căn cước'] };
-  const sinh = kind === 'khai-sinh-can-cuoc' ? { textRegex: 'khai sinh.*căn cước|căn cước.*khai sinh' } : {};
-  const alts: AnchorAlt[] = [route, { role: 'link', ...title, ...sinh }, { role: 'button', ...title, ...sinh }, { role: 'text', ...title, ...sinh }];
-  // The older package may not be offered at all (the home shows two tiles): then the current one.
-  if (kind === 'khai-sinh') alts.push({ role: 'link', text: ['khai sinh'] }, { role: 'text', text: ['khai sinh'] });
-  return alts;
+  const by = (textRegex: string, without?: string[]): AnchorAlt[] =>
+    (['link', 'button', 'text'] as const).map((role) => ({ role, textRegex, ...(without ? { without } : {}) }));
+  if (kind === 'khai-tu') return [route, ...by('khai tử.*(thường trú|mai táng)')];
+  if (kind === 'khai-sinh-can-cuoc') return [route, ...by('khai sinh.*căn cước')];
+  // The older package may not be offered at all (a home with two tiles): then the current one.
+  return [route, ...by('khai sinh.*(thường trú|BHYT|bảo hiểm)', ['căn cước']), ...by('khai sinh.*(thường trú|BHYT|bảo hiểm)')];
 }
 
 const TILE_NAMES: Record<LienthongKind, string> = {
