@@ -15,7 +15,7 @@ async function submitKhaiSinh(p: LoadedPage) {
   type(q('citizenNKS_HoVaTen'), 'NGUYỄN AN BÌNH');
   type(q('citizenNKS_NgaySinh'), '05/11/2026');
   type(q('citizenNKS_NoiSinh'), 'Bệnh viện A');
-  for (const [name, option] of [['citizenmoiquanhe', 'Cha'], ['citizenNKS_GioiTinh', 'Nam']]) {
+  for (const [name, option] of [['citizenmoiquanhe', 'Cha'], ['citizenNKS_GioiTinh', 'Nam']] as const) {
     press(d.querySelector(`.sd-question[data-name^="${name}"] .sd-dropdown`)!, 'click');
     press(await until(() => byText(d, '.sv-list__item', option), option), 'click');
   }
