@@ -5,7 +5,7 @@
  * page watching (page-watch), the rules' DOM probe (probe, step-memory), sub-frame reports
  * (frame-signals) and the one view builder (view). Nothing runs without a session.
  */
-import type { Guide, Portal, Step } from '../guides/schema';
+import type { Guide, Portal, Rule, Step } from '../guides/schema';
 import { recordDiagnostic } from '../storage/diagnostics';
 import type { GuidedSession } from '../storage/items';
 import { CATCH_ALL_SURFACES, surfacesOf, type SurfaceId } from '../surfaces';
@@ -16,7 +16,7 @@ import { PageWatch } from './page-watch';
 import { probeFor, signatureOf, visibleToasts, type ProbeContext, type Trigger } from './probe';
 import { legacyNotice, recogniseHandOff, type GuideForCode, type Notice } from './recognise';
 import { redactPath } from './redact';
-import { advance, stepOnPage } from './rules';
+import { advance, keyedRules, stepOnPage } from './rules';
 import { StepNotes } from './notes';
 import { SessionStore } from './session-store';
 import { StepMemory } from './step-memory';
@@ -188,13 +188,17 @@ export class GuideRunner {
     // current step and the following ones on this page up to the first whose own anchor was hit: a
     // "next" pressed on a step that merely watches it also moves the step that owns the button.
     const s = this.session!;
-    const toasts = visibleToasts(this.win.document, this.opts.isOwnNode);
     for (let i = s.index; i < s.guide.steps.length && stepOnPage(s.guide.steps[i], this.surfaces); i++) {
       const later = s.guide.steps[i]!;
       const onOwn = i === s.index ? onAnchor : !!later.anchor && hits(later.anchor.alts);
-      this.memory.enter(later, this.win.location.href, toasts);
-      this.memory.recordClick(later, (rule) => (rule.after ? hits(rule.after) : onOwn), (rule) => signatureOf(rule, root));
-      if (onOwn) break;
+      const hit = (rule: Extract<Rule, { kind: 'changed' }>) => (rule.after ? hits(rule.after) : onOwn);
+      const any = keyedRules(later).some(({ rule }) => rule.kind === 'changed' && hit(rule));
+      // A click that moves nothing (e.g. the page's own click on its hidden file input) records nothing.
+      if (any) {
+        this.memory.enter(later, this.win.location.href, visibleToasts(this.win.document, this.opts.isOwnNode));
+        this.memory.recordClick(later, hit, (rule) => signatureOf(rule, root));
+      }
+      if (onOwn || !any) break;
     }
     if (onAnchor) this.evaluate({ clicked: true });
     else this.watch.schedule();
