@@ -105,6 +105,16 @@ export function landmarkAhead(steps: readonly Step[], index: number, surfaces: r
   return found;
 }
 
+/** The nearest earlier interrupt step of the current page's run whose landmark is on the page (a late dialog). */
+export function interruptBehind(steps: readonly Step[], index: number, surfaces: readonly SurfaceId[], probe: Probe): number | null {
+  if (!stepOnPage(steps[index], surfaces)) return null;
+  for (let i = index - 1; i >= 0 && stepOnPage(steps[i], surfaces); i--) {
+    const s = steps[i]!;
+    if (s.interrupt && s.landmark && probe.appears(s.landmark, false, `landmark:${s.id}`)) return i;
+  }
+  return null;
+}
+
 /** Explanations that apply to the given texts (toasts, or texts of the page). */
 export function explain(explanations: Step['explainToasts'], texts: readonly string[]): Array<{ toast: string; explain: string }> {
   const out: Array<{ toast: string; explain: string }> = [];
@@ -143,8 +153,14 @@ export function advance(
     visited.add(index);
     if (!opts.hold) {
       const probe = probeFor(step, first);
+      const behind = interruptBehind(steps, index, surfaces, probe);
+      if (behind !== null && !visited.has(behind)) {
+        index = behind;
+        first = false;
+        continue;
+      }
       const ahead = landmarkAhead(steps, index, surfaces, probe);
-      if (ahead !== null) {
+      if (ahead !== null && !visited.has(ahead)) {
         index = ahead;
         first = false;
         continue;

@@ -164,6 +164,11 @@ export const StepSchema = z
      * step of the same page (the portal skipped ahead, e.g. back from login straight to the dossier).
      */
     landmark: z.array(AnchorAltSchema).min(1).optional(),
+    /**
+     * A dialog the portal may open at any moment on this page (late, after a later step began): while
+     * its landmark shows, the engine goes back to this step from a later step of the same page.
+     */
+    interrupt: z.boolean().optional(),
     optional: z.boolean().optional(),
     /** Never read, fill or listen to field values on this step (passwords, OTP, passcode). */
     sensitive: z.boolean().optional(),
@@ -184,6 +189,7 @@ export const StepSchema = z
     if (s.sensitive && all.some((r) => r.kind === 'filled')) {
       ctx.addIssue({ code: 'custom', message: `${s.id}: a sensitive step must not complete on field values` });
     }
+    if (s.interrupt && !s.landmark) ctx.addIssue({ code: 'custom', message: `${s.id}: an interrupt step needs a landmark` });
     if (s.capture && !s.complete.some((r) => r.kind === 'confirm')) {
       ctx.addIssue({ code: 'custom', message: `${s.id}: a capture step completes only when the volunteer confirms` });
     }

@@ -52,6 +52,7 @@ export function thainguyenSteps(): Step[] {
       optional: true,
       anchor: { kind: 'hộp', text: 'Cập nhật thông tin cá nhân của bạn', alts: PROFILE_DIALOG },
       landmark: PROFILE_DIALOG,
+      interrupt: true,
       complete: [{ kind: 'all', rules: [{ kind: 'missing', anchor: PROFILE_DIALOG }, { kind: 'appears', anchor: SERVICE }] }],
       // No dialog on this visit (it is optional): the form is there without it.
       skipWhen: [{ kind: 'all', rules: [{ kind: 'appears', anchor: SERVICE }, { kind: 'missing', anchor: PROFILE_DIALOG }] }],
@@ -63,8 +64,6 @@ export function thainguyenSteps(): Step[] {
       hint: 'Ở ô “Dịch vụ công”, chọn đúng dịch vụ của thủ tục (mã thủ tục có trên địa chỉ trang).',
       anchor: { kind: 'ô', text: 'Dịch vụ công', alts: SERVICE },
       complete: [{ kind: 'filled' }],
-      // The dialog may come late (the kiosk tool looks again after 3 s): it is answered first.
-      explainTexts: [{ text: ['Cập nhật thông tin cá nhân của bạn'], explain: 'Cổng vừa mở hộp cập nhật thông tin cá nhân: kiểm tra cùng người dân, lưu hoặc đóng hộp rồi làm tiếp.' }],
     },
     {
       id: 'tn.fields',
