@@ -184,3 +184,43 @@ describe('rules that do not depend on headings', () => {
     expect(r).toEqual({ index: 1, completed: ['a.one'] });
   });
 });
+
+describe('what a step remembers and what sub-frames report', async () => {
+  const { StepMemory } = await import('../../../extension/engine/step-memory');
+  const { FrameSignals, buildFrameReport } = await import('../../../extension/engine/frame-signals');
+  const s = step('a.b', ['dvcqg.form'], [{ kind: 'appears', anchor: [{ role: 'text', text: ['x'] }], fresh: true }]);
+
+  it('a toast already showing when the step began is not the step\'s news; a second one of the same text is', () => {
+    const m = new StepMemory();
+    m.forSession('s1');
+    m.enter(s, 'https://x/', ['Vui lòng chọn tệp nhỏ hơn 2MB!']);
+    expect(m.freshToasts('a.b', ['Vui lòng chọn tệp nhỏ hơn 2MB!'])).toEqual([]);
+    expect(m.freshToasts('a.b', ['Vui lòng chọn tệp nhỏ hơn 2MB!', 'Vui lòng chọn tệp nhỏ hơn 2MB!'])).toEqual(['Vui lòng chọn tệp nhỏ hơn 2MB!']);
+  });
+
+  it('fresh occurrences count against the baseline taken once the anchor shows', () => {
+    const m = new StepMemory();
+    m.enter(s, 'https://x/', []);
+    m.ready(s, false, () => ['Mau so 01.doc']);
+    expect(m.fresh('a.b', 'c0', ['Mau so 01.doc'])).toBe(false); // no baseline yet: never fresh
+    m.ready(s, true, () => ['Mau so 01.doc']);
+    expect(m.fresh('a.b', 'c0', ['Mau so 01.doc'])).toBe(false);
+    expect(m.fresh('a.b', 'c0', ['Mau so 01.doc', 'giay.pdf'])).toBe(true);
+  });
+
+  it('frame reports carry only keys and booleans, expire, and a click counts once', () => {
+    let now = 0;
+    const f = new FrameSignals(() => now);
+    const report = buildFrameReport('s1', s, probe({ appears: () => true }), true, 1);
+    expect(report).toEqual({ session: 's1', stepId: 'a.b', anchor: true, met: ['c0'], filled: false, clicks: 1 });
+    f.receive(7, report);
+    expect(f.met('s1', 'a.b', 'c0')).toBe(true);
+    expect(f.met('s2', 'a.b', 'c0')).toBe(false); // another session's report
+    expect(f.takeClick('s1', 'a.b')).toBe(true);
+    expect(f.takeClick('s1', 'a.b')).toBe(false);
+    now = 10_000;
+    expect(f.anchor('s1', 'a.b')).toBe(false); // the frame went quiet: its report expired
+    f.receive(7, null);
+    expect(f.active).toBe(false);
+  });
+});
