@@ -7,6 +7,7 @@
  */
 import type { AnchorAlt } from '../guides/schema';
 import { FIELD_SELECTOR, labelsOf } from './labels';
+import { foldVietnamese } from '../../shared/text/fold';
 import { textMatches } from './text';
 
 const ROLE_SELECTORS: Record<string, string> = {
@@ -65,6 +66,8 @@ function textFilter(alt: AnchorAlt): ((s: string) => boolean) | null {
 /** Elements directly matching `alt` (ignoring `within`/`nth`) inside `root`, in document order. */
 function candidates(alt: AnchorAlt, root: ParentNode): Element[] {
   const byText = textFilter(alt);
+  // Folding never makes text longer, so shorter text cannot match.
+  const minLength = alt.text ? Math.min(...alt.text.map((t) => foldVietnamese(t).length)) : 0;
   if (alt.role === 'text') {
     const out: Element[] = [];
     const doc = (root as Node).ownerDocument ?? (root as Document);
@@ -73,7 +76,7 @@ function candidates(alt: AnchorAlt, root: ParentNode): Element[] {
       const parent = n.parentElement;
       if (!parent || parent.closest(SKIPPED)) continue;
       const value = n.nodeValue ?? '';
-      if (!value.trim() || (byText && !byText(value))) continue;
+      if (value.length < minLength || !value.trim() || (byText && !byText(value))) continue;
       if (out.at(-1) !== parent && isVisible(parent)) out.push(parent);
     }
     return out;
@@ -82,13 +85,11 @@ function candidates(alt: AnchorAlt, root: ParentNode): Element[] {
   const roleFilter = alt.css && alt.role && alt.role !== 'any' ? ROLE_SELECTORS[alt.role] : undefined;
   const out: Element[] = [];
   // Folding text is cheaper than layout: visibility is checked last, on text matches only.
-  const minLength = alt.text ? Math.min(...alt.text.map((t) => t.trim().length)) : 0;
   for (const el of root.querySelectorAll(selector)) {
     if (roleFilter && !el.matches(roleFilter)) continue;
     if (alt.label && !labelsOf(el).some((l) => textMatches(l, alt.label!, alt.match ?? 'contains'))) continue;
     if (byText) {
       const text = textOf(el, alt);
-      // Folding never makes text longer, so shorter text cannot match.
       if (text.length < minLength || !byText(text)) continue;
     }
     if (!isVisible(el)) continue;

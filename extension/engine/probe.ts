@@ -48,8 +48,10 @@ export function probeFor(ctx: ProbeContext, step: Step, trigger: Trigger): Probe
   const { doc, memory, frames, session } = ctx;
   const toasts = visibleToasts(doc, ctx.isOwnNode);
   memory.enter(step, ctx.href, toasts);
-  const anchorShown = !!step.anchor && (!!findAnchor(step.anchor.alts, root(doc)) || !!frames?.anchor(session, step.id));
-  memory.ready(step, anchorShown, (rule) => findAllAnchors(rule.anchor, root(doc)).map(keyOf));
+  if (memory.waitsForBaseline(step)) {
+    const anchorShown = !!step.anchor && (!!findAnchor(step.anchor.alts, root(doc)) || !!frames?.anchor(session, step.id));
+    memory.ready(step, anchorShown, (rule) => findAllAnchors(rule.anchor, root(doc)).map(keyOf));
+  }
   const inFrames = (key: string) => !!frames && frames.met(session, step.id, key);
   return {
     surfaces: ctx.surfaces,

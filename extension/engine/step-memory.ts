@@ -70,6 +70,12 @@ export class StepMemory {
     }
   }
 
+  /** Whether the step still waits for its baselines (it has "fresh" rules and none were taken). */
+  waitsForBaseline(step: Step): boolean {
+    const state = this.states.get(step.id);
+    return !!state && !state.ready && keyedRules(step).some(({ rule }) => rule.kind === 'appears' && !!rule.fresh);
+  }
+
   fresh(stepId: string, key: string, keys: readonly string[]): boolean {
     const base = this.states.get(stepId)?.baselines.get(key);
     return !!base && exceeds(count(keys), base);
