@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { SyncRecord } from '../shared/schemas/sync';
+import type { FrameReport } from './engine/frame-signals';
 import type { Guide, Portal } from './guides/schema';
 import type { LinkedInfo } from './outbox/types';
 
@@ -54,6 +55,8 @@ export interface BackgroundProtocol {
   'guide:for-code': [{ code: string; portal: Portal; url: string }, GuideForCode];
   /** Overlay: open a printable page for the resident in a new tab (query parameters as given). */
   'page:open': [{ page: PrintablePage; params: Record<string, string> }, SimpleReply];
+  /** Content script in a sub-frame: what it sees of the current step, for the tab's top frame (null: frame gone). */
+  'guide:frame-report': [{ report: FrameReport | null }, true];
   /** Popup: end the resident's session on every portal origin. */
   'session:end': [{}, EndSessionReport | { error: string }];
   /** Firefox: the hidden frame of a portal origin asks whether to clear that origin's Cache Storage. */
@@ -82,6 +85,8 @@ export interface TabProtocol {
   'guide:focus-panel': {};
   /** After "Kết thúc phiên": drop sessionStorage and reload. */
   'session:ended': {};
+  /** To the top frame: a sub-frame's report on the current step (booleans and rule keys only). */
+  'guide:frame-signal': { frameId: number; report: FrameReport | null };
 }
 
 export type MessageType = keyof BackgroundProtocol;
@@ -107,7 +112,7 @@ export async function sendSync<K extends Extract<MessageType, `outbox/${string}`
   }
 }
 
-export type Handlers = { [K in MessageType]?: (message: Message<K>, sender: { tab?: { id?: number }; url?: string }) => Reply<K> | Promise<Reply<K>> };
+export type Handlers = { [K in MessageType]?: (message: Message<K>, sender: { tab?: { id?: number }; url?: string; frameId?: number }) => Reply<K> | Promise<Reply<K>> };
 
 /**
  * Registers background handlers (call synchronously at start-up, so a waking worker receives the
@@ -126,8 +131,8 @@ export function handleMessages(handlers: Handlers, onError: (type: MessageType, 
   });
 }
 
-export function sendToTab<K extends keyof TabProtocol>(tabId: number, message: TabMessage<K>): Promise<void> {
-  return browser.tabs.sendMessage(tabId, message).then(() => undefined, () => undefined);
+export function sendToTab<K extends keyof TabProtocol>(tabId: number, message: TabMessage<K>, options?: { frameId?: number }): Promise<void> {
+  return browser.tabs.sendMessage(tabId, message, options).then(() => undefined, () => undefined);
 }
 
 export function onTabMessage(handlers: { [K in keyof TabProtocol]?: (message: TabMessage<K>) => void }): void {

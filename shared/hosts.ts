@@ -30,7 +30,7 @@ export const CONTENT_MATCHES: string[] = [
 export const SYNC_HOSTS: string[] = ['https://script.google.com/*', 'https://script.googleusercontent.com/*'];
 
 /**
- * Origins whose cookies and storage hold a resident's login session (portals.md §2.5): the
+ * Origins whose cookies and storage hold a resident's login session (docs/portal-evidence.md §4): the
  * portals, the login hosts and the hand-off targets. "Kết thúc phiên" clears exactly these.
  */
 export const SESSION_ORIGINS: string[] = Object.values(PORTAL_HOSTS).map((h) => `https://${h}`);

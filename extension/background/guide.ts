@@ -97,6 +97,11 @@ export function setupGuide(): void {
     {
       'guide:tab-id': (_m, sender) => sender.tab?.id ?? null,
       'guide:for-code': (m) => guideForCode(m.code, m.portal, m.url),
+      // Relayed to the top frame only: sub-frames never talk to each other or to the page.
+      'guide:frame-report': (m, sender) => {
+        if (sender.tab?.id !== undefined && sender.frameId) void sendToTab(sender.tab.id, { type: 'guide:frame-signal', frameId: sender.frameId, report: m.report }, { frameId: 0 });
+        return true;
+      },
     },
     () => null,
   );

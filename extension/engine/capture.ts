@@ -1,11 +1,15 @@
 /**
- * Reads the dossier code printed after "Mã hồ sơ:" / "Số hồ sơ:" from the text of the block that
- * shows it. Shown to the volunteer to confirm; nothing is stored until they do.
+ * Reads the dossier code printed after "Mã hồ sơ:" / "Số hồ sơ:" — in the label's own block, in
+ * the node beside it, or under it in a table column — and the expected return date. Shown to the
+ * volunteer to confirm; nothing is stored until they do. The format is not known for every portal
+ * (docs/portal-evidence.md §3.8, §5.5), so the pattern is tolerant: letters, digits, . - _ /, at
+ * least one digit.
  */
 import { foldVietnamese } from '../../shared/text/fold';
 
 const CODE = /^[\s:：]*([A-Za-z0-9][A-Za-z0-9.\-_/]{3,})/;
 const DATE = /^[\s:：]*(\d{1,2})\/(\d{1,2})\/(\d{4})/;
+const MAX_CLIMB = 3;
 
 function after(text: string, labels: readonly string[]): string | null {
   // Fold character by character so offsets in the folded text map back to the original text.
@@ -24,9 +28,32 @@ function after(text: string, labels: readonly string[]): string | null {
   return null;
 }
 
+function asCode(raw: string | undefined | null): string | null {
+  const code = raw?.replace(/[.\-_/]+$/, '') ?? null;
+  return code && /\d/.test(code) ? code : null;
+}
+
 export function extractDossierCode(text: string, labels: readonly string[]): string | null {
   const rest = after(text, labels);
-  return rest ? CODE.exec(rest)?.[1]?.replace(/[.\-_/]+$/, '') ?? null : null;
+  return rest ? asCode(CODE.exec(rest)?.[1]) : null;
+}
+
+/** The code that goes with a label element: a table column under it, else the text after it nearby. */
+export function codeNear(label: Element, labels: readonly string[]): string | null {
+  const cell = label.closest('th, td');
+  const table = cell?.closest('table');
+  if (cell && table && cell.closest('thead, tr:first-child')) {
+    const index = (cell as HTMLTableCellElement).cellIndex;
+    const row = table.tBodies[0]?.rows[cell.closest('thead') ? 0 : 1];
+    const code = asCode(CODE.exec(row?.cells[index]?.textContent ?? '')?.[1]);
+    if (code) return code;
+  }
+  let box: Element | null = label;
+  for (let up = 0; box && up <= MAX_CLIMB; up++, box = box.parentElement) {
+    const code = extractDossierCode(box.textContent ?? '', labels);
+    if (code) return code;
+  }
+  return null;
 }
 
 /** "Ngày hẹn trả dự kiến: 05/10/2026" → "2026-10-05". */

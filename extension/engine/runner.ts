@@ -1,143 +1,139 @@
 /**
  * Runs a tab's guided session on the current page: finds the current step's anchor, advances on
- * the volunteer's real actions, follows SPA navigation, persists progress per tab and records
- * anchors that cannot be found. One debounced MutationObserver; nothing runs without a session.
+ * the volunteer's real actions, follows SPA navigation and records anchors that cannot be found.
+ * The parts live beside it: the session in storage (session-store), URL recognition (recognise),
+ * page watching (page-watch), the rules' DOM probe (probe, step-memory), sub-frame reports
+ * (frame-signals) and the one view builder (view). Nothing runs without a session.
  */
-import type { Step } from '../guides/schema';
+import type { Guide, Portal, Rule, Step } from '../guides/schema';
 import { recordDiagnostic } from '../storage/diagnostics';
+import type { GuidedSession } from '../storage/items';
+import { CATCH_ALL_SURFACES, surfacesOf, type SurfaceId } from '../surfaces';
+import { codeNear, extractDueDate } from './capture';
+import { findAnchor } from './find';
+import { buildFrameReport, FRAME_REPORT_REFRESH_MS, FrameSignals, isEmptyReport, sameReport, type FrameReport } from './frame-signals';
+import { PageWatch } from './page-watch';
+import { probeFor, signatureOf, visibleToasts, type ProbeContext, type Trigger } from './probe';
+import { legacyNotice, recogniseHandOff, type GuideForCode, type Notice } from './recognise';
 import { redactPath } from './redact';
-import { guidedSessions, residentSession, type GuidedSession } from '../storage/items';
-import { LEGACY_SURFACES, surfacesOf, type SurfaceId } from '../surfaces';
-import { procedureCodeFromUrl } from '../surfaces/codes';
-import type { Guide, Portal } from '../guides/schema';
-import { extractDossierCode, extractDueDate } from './capture';
-import { findAnchor, isFilled, isVisible } from './find';
-import { advance, explainToasts, stepOnPage, type Probe } from './rules';
+import { advance, keyedRules, stepOnPage } from './rules';
+import { StepNotes } from './notes';
+import { SessionStore } from './session-store';
+import { StepMemory } from './step-memory';
+import { buildView, viewKey, type StepStatus, type ViewState } from './view';
+
+export type { Notice, StepStatus, ViewState };
 
 /** How long an anchor may be missing before the fallback text and a diagnostics entry. */
 export const MISSING_AFTER_MS = 3000;
-const SAFETY_POLL_MS = 1000;
-const TOAST_SELECTOR = '.Toastify__toast, [role="alert"]';
-
-export type StepStatus = 'searching' | 'shown' | 'missing' | 'elsewhere' | 'panel';
-
-export interface ViewState {
-  session: GuidedSession;
-  step: Step | null;
-  index: number;
-  total: number;
-  surfaces: SurfaceId[];
-  anchor: Element | null;
-  status: StepStatus;
-  /** Explanations for visible (or just seen) toasts. */
-  toastNotes: Array<{ toast: string; explain: string }>;
-  /** Suggested by the page on a capture step; editable by the volunteer before confirming. */
-  suggestion: { dossierCode: string | null; dueOn: string | null } | null;
-  /** True when the guide has no step left. */
-  finished: boolean;
-  /** Messages about the page itself: a legacy page, a procedure recognised from the URL, … */
-  notices: Notice[];
-  /** In a frame: only the frame hint of the current step (no panel). */
-  frame: { hint: string } | null;
-}
-
-export interface Notice {
-  id: string;
-  text: string;
-  action?: { label: string; run(): void };
-}
 
 export interface RunnerOptions {
   tabKey: string;
   /** Asks the background for the guide of a procedure code found in a hand-off URL. */
-  guideForCode?(code: string, portal: Portal, url: string): Promise<{ guide: Guide | null; procedureName: string } | null>;
-  /** True in a sub-frame (e.g. the MOJ declaration): shows frame hints only, never moves the steps. */
+  guideForCode?: GuideForCode;
+  /** True in a sub-frame: shows frame hints only and reports to the top frame, never moves the steps. */
   inFrame?: boolean;
+  /** Sub-frames: sends a report to the top frame (null when the frame goes away). */
+  reportFrame?(report: FrameReport | null): void;
   render(view: ViewState | null): void;
   /** The overlay's host element: its events and mutations are ignored. */
   isOwnNode(node: Node | null): boolean;
   win?: Window;
 }
 
-interface Trigger {
-  clicked?: boolean;
-  confirmed?: boolean;
-  interacted?: boolean;
-}
-
 export class GuideRunner {
-  private session: GuidedSession | null = null;
+  private readonly win: Window;
+  private readonly store: SessionStore;
+  private readonly memory = new StepMemory();
+  private readonly frames = new FrameSignals();
+  private readonly watch: PageWatch;
+  private readonly life = new AbortController();
+  private attached: AbortController | undefined;
   private href = '';
   private surfaces: SurfaceId[] = [];
   private stepSince = 0;
-  private loggedMissing = new Set<string>();
   private hold = false;
   private anchor: Element | null = null;
-  private toastNotes: ViewState['toastNotes'] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private missingTimer: ReturnType<typeof setTimeout> | undefined;
-  private poll: ReturnType<typeof setInterval> | undefined;
+  private readonly notes = new StepNotes();
   private pageNotices: Notice[] = [];
-  private lastCost = 0;
-  private burst = 0;
+  private loggedMissing = new Set<string>();
+  private recognisedFor = '';
   private lastViewKey = '';
   private lastAnchor: Element | null = null;
-  private observer: MutationObserver | undefined;
-  /** Set while attached; aborting it removes every listener. */
-  private listening: AbortController | undefined;
-  private unwatch: (() => void) | undefined;
-  private readonly win: Window;
-  private readonly doc: Document;
-  private saving = Promise.resolve();
+  private frameClicks = { stepId: '', count: 0 };
+  private lastReport: FrameReport | null = null;
+  private lastReportAt = 0;
 
   constructor(private readonly opts: RunnerOptions) {
     this.win = opts.win ?? window;
-    this.doc = this.win.document;
+    this.store = new SessionStore(opts.tabKey, !!opts.inFrame, (s, changedStep) => this.adopt(s, changedStep));
+    this.watch = new PageWatch(this.win, {
+      isOwnNode: opts.isOwnNode,
+      onClick: (e) => this.onClick(e),
+      onInteract: () => {
+        this.hold = false;
+        this.watch.schedule();
+      },
+      onSettle: () => this.evaluate(),
+    });
+  }
+
+  private get session(): GuidedSession | null {
+    return this.store.session;
   }
 
   async start(): Promise<void> {
-    this.unwatch = guidedSessions.watch((all) => this.adopt(all?.[this.opts.tabKey] ?? null));
-    this.adopt((await guidedSessions.getValue())[this.opts.tabKey] ?? null);
-    if (!this.opts.inFrame) {
-      // Hand-off pages name their procedure in the URL: recognise it even before a session exists.
-      this.win.addEventListener('hashchange', this.onAnyNavigation);
-      this.win.addEventListener('popstate', this.onAnyNavigation);
-      void this.recognise();
+    await this.store.start();
+    if (this.opts.inFrame) {
+      this.win.addEventListener('pagehide', () => this.opts.reportFrame?.(null), { signal: this.life.signal });
+      return;
     }
+    // Hand-off pages name their procedure in the URL: recognise it even before a session exists.
+    const onNavigation = () => {
+      if (!this.session) void this.recognise();
+    };
+    this.win.addEventListener('hashchange', onNavigation, { signal: this.life.signal });
+    this.win.addEventListener('popstate', onNavigation, { signal: this.life.signal });
+    void this.recognise();
   }
 
-  private onAnyNavigation = (): void => {
-    if (!this.session) void this.recognise();
-  };
+  stop(): void {
+    this.store.stop();
+    this.life.abort();
+    this.detach();
+    if (this.opts.inFrame) this.opts.reportFrame?.(null);
+    this.opts.render(null);
+  }
 
-  private recognisedFor = '';
+  /** A sub-frame's report (top frame only). */
+  frameReport(frameId: number, report: FrameReport | null): void {
+    this.frames.receive(frameId, report);
+    this.watch.schedule();
+  }
 
-  /** Procedure from hand-off URL codes: starts a guide, or says the page differs from the chosen one. */
   private async recognise(): Promise<void> {
     const href = this.win.location.href;
     if (this.recognisedFor === href || !this.opts.guideForCode) return;
     this.recognisedFor = href;
-    const url = new URL(href);
-    const found = procedureCodeFromUrl(url);
-    const surface = surfacesOf(url)[0];
-    const portal = surface ? (surface.split('.')[0] as Portal) : undefined;
-    if (!found || !portal || portal === ('vneid' as Portal) || portal === 'dvcqg') return;
-    const current = this.session;
-    // The portal's own code for the guide's procedure (liên thông packages) is the same procedure.
-    if (current && (current.guide.procedureCode === found.code || current.guide.portalCodes?.includes(found.code))) return;
-    const answer = await this.opts.guideForCode(found.code, portal, href);
-    if (!answer?.guide || this.win.location.href !== href) return;
-    const guide = answer.guide;
-    if (!this.session) {
-      await this.replaceSession(guide);
-      this.pageNotices = [{ id: 'recognised', text: `Đã nhận ra thủ tục từ địa chỉ trang: “${guide.procedureName}” (mã ${found.code}).` }];
-    } else {
+    const found = await recogniseHandOff(href, this.session, this.opts.guideForCode);
+    if (!found || this.win.location.href !== href) return;
+    if (found.kind === 'start' && !this.session) {
+      this.pageNotices = [found.notice];
+      await this.store.replace(found.guide);
+    } else if (found.kind === 'differs' && this.session) {
+      const guide: Guide = found.guide;
       this.pageNotices = [
         ...this.pageNotices.filter((n) => n.id !== 'differs'),
         {
           id: 'differs',
-          text: `Trang này là thủ tục “${answer.procedureName}” (mã ${found.code}), khác với thủ tục đã chọn “${this.session.guide.procedureName}”. Kiểm tra lại với người dân.`,
-          action: { label: 'Hướng dẫn theo thủ tục của trang này', run: () => void this.replaceSession(guide) },
+          text: found.text,
+          action: {
+            label: 'Hướng dẫn theo thủ tục của trang này',
+            run: () => {
+              this.pageNotices = this.pageNotices.filter((n) => n.id !== 'differs');
+              void this.store.replace(guide);
+            },
+          },
         },
       ];
     }
@@ -145,130 +141,67 @@ export class GuideRunner {
     this.evaluate();
   }
 
-  private async replaceSession(guide: Guide): Promise<void> {
-    const now = new Date().toISOString();
-    const session: GuidedSession = { guide, index: 0, done: [], startedAt: now, updatedAt: now };
-    const all = await guidedSessions.getValue();
-    all[this.opts.tabKey] = session;
-    await guidedSessions.setValue(all);
-    // A guide started from a hand-off page also means a resident may be logged in on this computer.
-    if (!(await residentSession.getValue())) await residentSession.setValue({ startedAt: now, procedureName: guide.procedureName });
-    this.pageNotices = this.pageNotices.filter((n) => n.id !== 'differs');
-    this.adopt(session);
-  }
-
-  stop(): void {
-    this.unwatch?.();
-    this.win.removeEventListener('hashchange', this.onAnyNavigation);
-    this.win.removeEventListener('popstate', this.onAnyNavigation);
-    this.detach();
-    this.opts.render(null);
-  }
-
-  /** Takes a session from storage (start, or a change made by the popup / another frame). */
-  private adopt(next: GuidedSession | null): void {
-    const current = this.session;
-    if (!next || next.finished) {
-      this.session = null;
+  private adopt(session: GuidedSession | null, changedStep: boolean): void {
+    if (!session) {
       this.lastViewKey = '';
       this.detach();
       this.opts.render(null);
       return;
     }
-    // Our own earlier writes echo back through the watcher: never step back to an older snapshot.
-    if (current && next.startedAt === current.startedAt && next.updatedAt <= current.updatedAt) return;
-    const changedStep = !current || current.index !== next.index || current.guide.id !== next.guide.id;
-    this.session = next;
     if (changedStep) this.stepSince = Date.now();
     this.attach();
     this.evaluate();
   }
 
-  // ——— listeners ———
-
   private attach(): void {
-    if (this.listening) return;
-    this.listening = new AbortController();
-    const { signal } = this.listening;
-    const opts = { capture: true, signal };
-    this.doc.addEventListener('click', this.onClick, opts);
-    // Only "something changed" signals: values are read later, and never from sensitive fields.
-    this.doc.addEventListener('change', this.onInteract, opts);
-    this.doc.addEventListener('input', this.onInteract, opts);
-    this.win.addEventListener('popstate', this.onNavigate, { signal });
-    this.win.addEventListener('hashchange', this.onNavigate, { signal });
-    (this.win as Window & { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', this.onNavigate, { signal });
-    this.observer = new MutationObserver(this.onMutation);
-    this.observe();
-    this.poll = setInterval(() => this.schedule(), SAFETY_POLL_MS);
+    if (this.attached) return;
+    this.attached = new AbortController();
+    this.watch.start(this.attached.signal);
   }
 
   private detach(): void {
-    if (!this.listening) return;
-    // One abort removes every listener attach() added.
-    this.listening.abort();
-    this.listening = undefined;
-    this.observer?.disconnect();
-    clearInterval(this.poll);
-    clearTimeout(this.timer);
-    clearTimeout(this.missingTimer);
-    this.timer = undefined;
+    this.attached?.abort();
+    this.attached = undefined;
   }
 
-  /**
-   * The observer disconnects at the first change and reconnects after the evaluation it scheduled:
-   * on a page that mutates thousands of times a second the browser records nothing in between.
-   */
-  private onMutation = (records: MutationRecord[]): void => {
-    if (records.length < 3 && records.every((r) => this.opts.isOwnNode(r.target) || [...r.addedNodes].every((n) => this.opts.isOwnNode(n)))) return;
-    this.observer?.disconnect();
-    this.burst = records.length;
-    this.schedule();
-  };
-
-  private observe(): void {
-    if (this.listening) this.observer?.observe(this.doc.documentElement, { childList: true, subtree: true });
+  private currentStep(): Step | null {
+    const s = this.session;
+    return s?.guide.steps[s.index] ?? null;
   }
 
-  private onNavigate = (): void => this.schedule();
-
-  private onInteract = (e: Event): void => {
-    if (this.opts.isOwnNode(e.composedPath()[0] as Node)) return;
-    this.hold = false;
-    this.schedule();
-  };
-
-  private onClick = (e: MouseEvent): void => {
-    const path = e.composedPath();
-    if (this.opts.isOwnNode(path[0] as Node)) return;
+  private onClick(e: MouseEvent): void {
     this.hold = false;
     const step = this.currentStep();
-    let onAnchor = !!this.anchor && path.includes(this.anchor);
-    if (!onAnchor && step?.anchor) {
-      const fresh = findAnchor(step.anchor.alts);
-      onAnchor = !!fresh && path.includes(fresh);
+    const path = e.composedPath();
+    const root = this.win.document.body ?? this.win.document;
+    const hits = (alts: Parameters<typeof findAnchor>[0]) => {
+      const el = findAnchor(alts, root);
+      return !!el && path.includes(el);
+    };
+    const onAnchor = !!step?.anchor && ((!!this.anchor && path.includes(this.anchor)) || hits(step.anchor.alts));
+    if (!step) return this.watch.schedule();
+    if (this.opts.inFrame) {
+      if (onAnchor && step.inFrames) this.frameClicks = { stepId: step.id, count: (this.frameClicks.stepId === step.id ? this.frameClicks.count : 0) + 1 };
+      return this.watch.schedule();
     }
-    if (onAnchor) this.evaluate({ clicked: true, interacted: true });
-    else this.schedule();
-  };
-
-  /**
-   * Debounced evaluation. The delay grows with the cost of the last run (≤ ~5% of the main thread)
-   * and with the size of the last burst of DOM changes: a page rewriting hundreds of nodes per
-   * frame is re-checked a few times a second instead of sixty.
-   */
-  private schedule(): void {
-    if (this.timer !== undefined || !this.session) return;
-    const delay = Math.min(1000, Math.max(16, this.lastCost * 20, this.burst));
-    this.burst = 0;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      try {
-        this.evaluate();
-      } finally {
-        this.observe();
+    // Signatures are taken before the page reacts to the click (this listener runs first), for the
+    // current step and the following ones on this page up to the first whose own anchor was hit: a
+    // "next" pressed on a step that merely watches it also moves the step that owns the button.
+    const s = this.session!;
+    for (let i = s.index; i < s.guide.steps.length && stepOnPage(s.guide.steps[i], this.surfaces); i++) {
+      const later = s.guide.steps[i]!;
+      const onOwn = i === s.index ? onAnchor : !!later.anchor && hits(later.anchor.alts);
+      const hit = (rule: Extract<Rule, { kind: 'changed' }>) => (rule.after ? hits(rule.after) : onOwn);
+      const any = keyedRules(later).some(({ rule }) => rule.kind === 'changed' && hit(rule));
+      // A click that moves nothing (e.g. the page's own click on its hidden file input) records nothing.
+      if (any) {
+        this.memory.enter(later, this.win.location.href, visibleToasts(this.win.document, this.opts.isOwnNode));
+        this.memory.recordClick(later, hit, (rule) => signatureOf(rule, root));
       }
-    }, delay);
+      if (onOwn || !any) break;
+    }
+    if (onAnchor) this.evaluate({ clicked: true });
+    else this.watch.schedule();
   }
 
   // ——— the volunteer's panel actions ———
@@ -292,85 +225,51 @@ export class GuideRunner {
     if (!s) return;
     const capture = { dossierCode: dossierCode.trim(), ...(dueOn ? { dueOn } : {}), confirmedAt: new Date().toISOString() };
     // The confirmed code ends the guide, whichever branch (national form, MOJ, liên thông) led here.
-    this.session = { ...s, capture };
-    this.setIndex(s.guide.steps.length, [...s.done, s.guide.steps[s.index]?.id ?? '']);
+    this.store.update({ capture, index: s.guide.steps.length, done: [...s.done, s.guide.steps[s.index]?.id ?? ''] });
     this.lastViewKey = '';
     this.show();
   }
 
-  async finish(): Promise<void> {
-    const all = await guidedSessions.getValue();
-    delete all[this.opts.tabKey];
-    await guidedSessions.setValue(all);
+  finish(): Promise<void> {
+    return this.store.finish();
   }
 
   private move(delta: number): void {
     const s = this.session;
     if (!s) return;
-    const index = Math.max(0, Math.min(s.guide.steps.length, s.index + delta));
     this.hold = true;
-    this.toastNotes = [];
-    this.setIndex(index, s.done);
+    this.memory.keepOnly(new Set()); // moving by hand: every step starts afresh
+    this.setIndex(Math.max(0, Math.min(s.guide.steps.length, s.index + delta)), s.done);
     this.evaluate();
-  }
-
-  private currentStep(): Step | null {
-    return this.session?.guide.steps[this.session.index] ?? null;
   }
 
   private setIndex(index: number, done: string[]): void {
     const s = this.session;
     if (!s) return;
-    if (index !== s.index) {
-      this.stepSince = Date.now();
-      this.toastNotes = [];
-    }
-    this.session = { ...s, index, done, updatedAt: new Date().toISOString() };
-    this.persist();
-  }
-
-  private persist(): void {
-    if (this.opts.inFrame) return;
-    const snapshot = this.session;
-    const key = this.opts.tabKey;
-    this.saving = this.saving.then(async () => {
-      if (!snapshot) return;
-      const all = await guidedSessions.getValue();
-      const stored = all[key];
-      if (!stored || stored.startedAt !== snapshot.startedAt) return; // replaced or ended meanwhile
-      all[key] = snapshot;
-      await guidedSessions.setValue(all);
-    });
+    if (index !== s.index) this.stepSince = Date.now();
+    this.store.update({ index, done });
+    this.memory.keepOnly(new Set(s.guide.steps.slice(index).map((x) => x.id)));
   }
 
   // ——— evaluation ———
 
-  private probe(step: Step, trigger: Trigger): Probe {
+  private context(s: GuidedSession): ProbeContext {
     return {
+      doc: this.win.document,
+      href: this.href,
       surfaces: this.surfaces,
-      appears: (alts) => !!findAnchor(alts),
-      filled: () => {
-        if (step.sensitive || !step.anchor) return false;
-        const el = findAnchor(step.anchor.alts);
-        return !!el && isFilled(el);
-      },
-      toasts: () => this.visibleToasts(),
-      clicked: !!trigger.clicked,
-      confirmed: !!trigger.confirmed,
+      memory: this.memory,
+      session: s.startedAt,
+      frames: this.opts.inFrame ? null : this.frames,
+      isOwnNode: this.opts.isOwnNode,
     };
-  }
-
-  private visibleToasts(): string[] {
-    return [...this.doc.querySelectorAll(TOAST_SELECTOR)]
-      .filter((t) => !this.opts.isOwnNode(t) && isVisible(t))
-      .map((t) => (t.textContent ?? '').trim())
-      .filter(Boolean);
   }
 
   evaluate(trigger: Trigger = {}): void {
     const s = this.session;
     if (!s) return;
     const started = performance.now();
+    this.memory.forSession(s.startedAt);
     const href = this.win.location.href;
     let pageChanged = false;
     if (href !== this.href) {
@@ -380,37 +279,41 @@ export class GuideRunner {
       this.hold = false;
       this.stepSince = Date.now();
       this.pageNotices = this.pageNotices.filter((n) => n.id === 'recognised');
-      const legacy = this.surfaces.find((x) => LEGACY_SURFACES.has(x));
-      if (legacy) this.pageNotices.push({ id: 'legacy', text: LEGACY_POINTERS[legacy] ?? 'Đây là trang cũ của cổng.' });
+      const legacy = legacyNotice(this.surfaces);
+      if (legacy) this.pageNotices.push(legacy);
       if (!this.opts.inFrame) void this.recognise();
     }
-    if (this.opts.inFrame) {
-      this.showFrame();
-      this.lastCost = performance.now() - started;
-      return;
-    }
-    const result = advance(s.guide.steps, s.index, this.surfaces, (step, first) => this.probe(step, first ? trigger : {}), {
+    if (this.opts.inFrame) this.evaluateFrame(s);
+    else this.evaluateTop(s, trigger, pageChanged);
+    this.watch.lastCost = performance.now() - started;
+  }
+
+  private evaluateTop(s: GuidedSession, trigger: Trigger, pageChanged: boolean): void {
+    const current = s.guide.steps[s.index];
+    if (current && this.frames.takeClick(s.startedAt, current.id)) trigger = { ...trigger, clicked: true };
+    const ctx = this.context(s);
+    const result = advance(s.guide.steps, s.index, this.surfaces, (step, first) => probeFor(ctx, step, first ? trigger : {}), {
       hold: this.hold,
       pageChanged,
+      catchAll: CATCH_ALL_SURFACES,
     });
-    const index = result.index;
     const done = new Set([...s.done, ...result.completed]);
-    if (index !== s.index || done.size !== s.done.length || trigger.confirmed) this.setIndex(index, [...done]);
+    if (result.index !== s.index || done.size !== s.done.length || trigger.confirmed) this.setIndex(result.index, [...done]);
     this.show();
-    this.lastCost = performance.now() - started;
   }
 
   private show(): void {
     const s = this.session!;
     const step = this.currentStep();
-    const onPage = stepOnPage(step ?? undefined, this.surfaces);
+    const root = this.win.document.body ?? this.win.document;
     let status: StepStatus = 'panel';
     let anchor: Element | null = null;
-    clearTimeout(this.missingTimer);
-    if (step && !onPage) status = 'elsewhere';
+    this.watch.cancelLater();
+    if (step && !stepOnPage(step, this.surfaces)) status = 'elsewhere';
     else if (step?.anchor) {
-      anchor = findAnchor(step.anchor.alts);
+      anchor = findAnchor(step.anchor.alts, root);
       if (anchor) status = 'shown';
+      else if (this.frames.anchor(s.startedAt, step.id)) status = 'frame';
       else {
         const waited = Date.now() - this.stepSince;
         if (waited >= MISSING_AFTER_MS) {
@@ -418,73 +321,58 @@ export class GuideRunner {
           this.logMissing(step);
         } else {
           status = 'searching';
-          this.missingTimer = setTimeout(() => this.evaluate(), MISSING_AFTER_MS - waited + 10);
+          this.watch.later(MISSING_AFTER_MS - waited + 10, () => this.evaluate());
         }
       }
     }
     this.anchor = anchor;
-    if (step?.explainToasts) {
-      const notes = explainToasts(step, this.visibleToasts());
-      if (notes.length) this.toastNotes = notes; // kept after the toast fades, until the step changes
-    }
+    const toastNotes = this.notes.update(`${s.startedAt}|${s.index}`, step, this.win.document, this.memory, this.opts.isOwnNode);
     let suggestion: ViewState['suggestion'] = null;
     if (step?.capture && anchor) {
-      const block = anchor.closest('p, li, div, section, td, tr') ?? anchor.parentElement ?? anchor;
-      const text = block.textContent ?? '';
       suggestion = {
-        dossierCode: extractDossierCode(text, step.capture.labels),
-        dueOn: step.capture.dueLabels ? extractDueDate(this.doc.body.textContent ?? '', step.capture.dueLabels) : null,
+        dossierCode: codeNear(anchor, step.capture.labels),
+        dueOn: step.capture.dueLabels ? extractDueDate(this.win.document.body?.textContent ?? '', step.capture.dueLabels) : null,
       };
     }
-    const key = [s.startedAt, s.index, s.capture?.dossierCode, status, this.surfaces.join(), this.toastNotes.length, suggestion?.dossierCode, suggestion?.dueOn].join('|');
-    if (key === this.lastViewKey && anchor === this.lastAnchor) return;
-    this.lastViewKey = key;
-    this.lastAnchor = anchor;
-    this.opts.render({
-      session: s,
-      step,
-      index: s.index,
-      total: s.guide.steps.length,
-      surfaces: this.surfaces,
-      anchor,
-      status,
-      toastNotes: this.toastNotes,
-      suggestion,
-      finished: !step,
-      notices: this.pageNotices,
-      frame: null,
-    });
+    this.render(buildView({ session: s, step, surfaces: this.surfaces, anchor, status, toastNotes, suggestion, notices: this.pageNotices }), anchor);
   }
 
-  /** Sub-frames only spotlight the current step's frame hint; the top frame owns the steps. */
-  private showFrame(): void {
-    const s = this.session!;
-    const step = this.currentStep();
-    const hint = step?.frameHints?.find((h) => h.surfaces.some((x) => this.surfaces.includes(x)));
-    const anchor = hint ? findAnchor(hint.anchor.alts) : null;
-    const key = `frame|${s.startedAt}|${s.index}|${!!anchor}`;
+  private render(view: ViewState | null, anchor: Element | null): void {
+    const key = view ? viewKey(view) : 'none';
     if (key === this.lastViewKey && anchor === this.lastAnchor) return;
     this.lastViewKey = key;
     this.lastAnchor = anchor;
-    this.anchor = anchor;
-    if (!hint || !step) {
-      this.opts.render(null);
-      return;
+    this.opts.render(view);
+  }
+
+  /** Sub-frames spotlight the current step's frame hint, or its anchor when the step may live in a frame, and report what they see. */
+  private evaluateFrame(s: GuidedSession): void {
+    const step = this.currentStep();
+    const root = this.win.document.body ?? this.win.document;
+    const frameHint = step?.frameHints?.find((h) => h.surfaces.some((x) => this.surfaces.includes(x)));
+    let anchor: Element | null = null;
+    let hint: string | null = null;
+    if (frameHint) {
+      anchor = findAnchor(frameHint.anchor.alts, root);
+      hint = frameHint.hint;
+    } else if (step?.inFrames && step.anchor) {
+      anchor = findAnchor(step.anchor.alts, root);
+      hint = anchor ? step.hint : null;
     }
-    this.opts.render({
-      session: s,
-      step,
-      index: s.index,
-      total: s.guide.steps.length,
-      surfaces: this.surfaces,
-      anchor,
-      status: anchor ? 'shown' : 'searching',
-      toastNotes: [],
-      suggestion: null,
-      finished: false,
-      notices: [],
-      frame: { hint: hint.hint },
-    });
+    this.anchor = anchor;
+    if (step?.inFrames) this.report(s, step, !!anchor && !frameHint);
+    if (!step || !hint) return this.render(null, null);
+    this.render(buildView({ session: s, step, surfaces: this.surfaces, anchor, status: anchor ? 'shown' : 'searching', frameHint: hint }), anchor);
+  }
+
+  private report(s: GuidedSession, step: Step, anchorHere: boolean): void {
+    const clicks = this.frameClicks.stepId === step.id ? this.frameClicks.count : 0;
+    const report = buildFrameReport(s.startedAt, step, probeFor(this.context(s), step, {}), anchorHere, clicks);
+    const due = Date.now() - this.lastReportAt >= FRAME_REPORT_REFRESH_MS && !isEmptyReport(report);
+    if (sameReport(report, this.lastReport) && !due) return;
+    this.lastReport = report;
+    this.lastReportAt = Date.now();
+    this.opts.reportFrame?.(report);
   }
 
   private logMissing(step: Step): void {
@@ -501,9 +389,4 @@ export class GuideRunner {
   }
 }
 
-/** Where to go instead of a legacy page (portals.md §2.1, §2.5, §4). */
-const LEGACY_POINTERS: Partial<Record<SurfaceId, string>> = {
-  'dvcqg.legacy': 'Đây là trang cũ của Cổng Dịch vụ công (dạng /p/home/…). Cổng hiện hành là dichvucong.gov.vn: mở trang chủ và tìm thủ tục bằng ô tìm kiếm.',
-  'vneid.oldIdp': 'Đây là trang đăng nhập cũ (xacthuc.dichvucong.gov.vn). Từ 1/7/2024 chỉ đăng nhập bằng VNeID: quay lại dichvucong.gov.vn và bấm “Đăng nhập”.',
-  'thainguyen.legacy': 'Đây là trang cũ của cổng Thái Nguyên. Hồ sơ nộp ở trang dichvucong.thainguyen.gov.vn/nop-ho-so (mở từ nút “Nộp trực tuyến” trên Cổng quốc gia).',
-};
+export type { Portal };

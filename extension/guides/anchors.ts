@@ -1,13 +1,38 @@
 /** Anchors reused by several guides. Each alternative carries a dated note on where it comes from. */
-import type { Anchor, AnchorAlt } from './schema';
+import type { Anchor, AnchorAlt, Rule } from './schema';
 
-/** Signs that a resident is logged in on the national portal (portals.md §2.5 step 6). */
+/** Signs that a resident is logged in (docs/portal-evidence.md §4.6). */
 export const LOGGED_IN: AnchorAlt[] = [
   { css: '.user-dropdown', note: '2026-11: React portal user menu (AFH portal-login.js)' },
   { css: '#account_name', note: '2026-11: Angular portals' },
   { role: 'button', text: ['Đăng xuất'], match: 'exact' },
   { role: 'link', text: ['Đăng xuất'], match: 'exact' },
 ];
+
+/** Marker texts of the VNeID dialogs (§4.2–§4.4): the code, the consent and the passcode. */
+export const OTP_MARKERS = ['Mã xác nhận đăng nhập', 'Nhập mã xác nhận'];
+export const CONSENT_MARKER = 'Tôi đã đọc và hiểu rõ nội dung mục đích';
+export const PASSCODE_TITLE = 'Nhập passcode';
+
+/** A dialog box holding one of these texts, whether or not it carries dialog semantics. */
+export function dialogWith(text: string[], match?: 'exact'): AnchorAlt[] {
+  return [
+    { role: 'dialog', text },
+    { css: '.ant-modal-content', text, note: '2026-11: Ant Design modals (AFH vneid-sso.js)' },
+    // The passcode modal may not carry Ant classes (§4.4): the marker itself.
+    { role: 'text', text, ...(match ? { match } : {}) },
+  ];
+}
+
+/** Any VNeID dialog still showing: while one does, a visible account name does not end the login (§4.5). */
+export const VNEID_DIALOG: AnchorAlt[] = [
+  ...dialogWith(OTP_MARKERS),
+  { role: 'button', text: ['Xác nhận chia sẻ'], match: 'exact' },
+  { role: 'text', text: [PASSCODE_TITLE], match: 'exact' },
+];
+
+/** Logged in, and no VNeID dialog left to answer. */
+export const LOGGED_IN_DONE: Rule = { kind: 'all', rules: [{ kind: 'appears', anchor: LOGGED_IN }, { kind: 'missing', anchor: VNEID_DIALOG }] };
 
 export function button(text: string, more: string[] = []): Anchor {
   return {
@@ -21,11 +46,10 @@ export function button(text: string, more: string[] = []): Anchor {
   };
 }
 
-/** A file name shown after an upload. */
-export const UPLOADED_FILE: AnchorAlt = { role: 'text', textRegex: '\\.(pdf|jpe?g|png|docx?|zip)\\b' };
+/** A text node that is a file name (an uploaded file, a template link): ends in a document extension. */
+export const FILE_NAME = '\\.(pdf|jpe?g|png|heic|gif|docx?|xlsx?|zip|rar)\\s*$';
+export const UPLOADED_FILE: AnchorAlt = { role: 'text', textRegex: FILE_NAME };
 
-/** react-toastify toasts and generic alerts (portals.md §3.2). */
-export const TOASTS: AnchorAlt[] = [
-  { css: '.Toastify__toast', note: '2026-11: react-toastify on dichvucong.gov.vn' },
-  { role: 'alert' },
-];
+/** Labels a dossier code is printed after (§3.8, §5.5, §6.2, §7). */
+export const CODE_LABELS = ['Mã hồ sơ', 'Số hồ sơ'];
+export const CODE_LABEL: AnchorAlt[] = [{ role: 'text', text: CODE_LABELS, match: 'start' }];

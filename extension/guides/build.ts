@@ -4,33 +4,42 @@
  * resulting plain JSON is stored with the tab's guided session.
  */
 import { PORTAL_HOSTS } from '../../shared/hosts';
-import { displayName, dvcqgSteps } from './dvcqg';
-import { LIENTHONG_PACKAGE_CODES, lienthongStartUrl, lienthongSteps } from './lienthong';
+import { agencySteps, displayName, findSteps, loginStart } from './dvcqg';
+import { formSteps } from './form';
+import { LIENTHONG_PACKAGE_CODES, lienthongStartUrl, lienthongSteps, type LienthongKind } from './lienthong';
 import { mojSteps } from './moj';
 import type { ProcedureLike } from './procedure-like';
-import type { Guide, Portal } from './schema';
+import type { Guide, Portal, Step } from './schema';
 import { thainguyenSteps } from './thainguyen';
+import { vneidSteps } from './vneid';
 
-/** Keyword search URL as the portal builds it: lower case, punctuation stripped (portals.md §2.2). */
+/** Keyword search URL as the portal builds it: lower case, punctuation stripped (docs/portal-evidence.md §1.1). */
 export function searchUrl(name: string): string {
   const keyword = name.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
   return `https://${PORTAL_HOSTS.dvcqg}/tim-kiem-thu-tuc-hanh-chinh?keyword=${encodeURIComponent(keyword)}`;
 }
 
-function lienthongKind(p: Pick<ProcedureLike, 'officialName' | 'nameInLetter'>): 'khai-sinh' | 'khai-tu' {
-  return /khai tử/iu.test(`${p.officialName} ${p.nameInLetter}`) ? 'khai-tu' : 'khai-sinh';
+function lienthongKind(p: Pick<ProcedureLike, 'officialName' | 'nameInLetter' | 'code'>): LienthongKind {
+  if (/khai tử/iu.test(`${p.officialName} ${p.nameInLetter}`)) return 'khai-tu';
+  return p.code === '2.000987' || /căn cước/iu.test(p.officialName) ? 'khai-sinh-can-cuoc' : 'khai-sinh';
+}
+
+const packageCodes = (kind: LienthongKind) => LIENTHONG_PACKAGE_CODES[kind === 'khai-tu' ? 'khai-tu' : 'khai-sinh'];
+
+/** The national portal's steps; justice procedures may go on to the Ministry's wizard, on either host. */
+function dvcqgSteps(p: ProcedureLike): Step[] {
+  const intro = [loginStart(), ...vneidSteps(), ...findSteps(p), ...agencySteps(p)];
+  return p.filedOn.includes('moj') ? [...intro, ...mojSteps(), ...formSteps(p)] : [...intro, ...formSteps(p)];
 }
 
 export function guideFor(p: ProcedureLike & { directUrl?: string }): Guide | null {
   const common = { procedureId: p.id, procedureCode: p.code, procedureName: displayName(p) };
   if (p.filedOn.includes('dvcqg')) {
-    // Some hộ tịch procedures still hand off to the MOJ wizard: both paths are in one guide.
-    const steps = [...dvcqgSteps(p), ...(p.filedOn.includes('moj') ? mojSteps() : [])];
-    return { id: `dvcqg:${p.id}`, portal: 'dvcqg', ...common, startUrl: p.directUrl ?? searchUrl(p.nameInLetter), steps };
+    return { id: `dvcqg:${p.id}`, portal: 'dvcqg', ...common, startUrl: p.directUrl ?? searchUrl(p.nameInLetter), steps: dvcqgSteps(p) };
   }
   if (p.filedOn.includes('lienthong')) {
     const kind = lienthongKind(p);
-    return { id: `lienthong:${p.id}`, portal: 'lienthong', ...common, portalCodes: LIENTHONG_PACKAGE_CODES[kind], startUrl: lienthongStartUrl(null), steps: lienthongSteps(kind) };
+    return { id: `lienthong:${p.id}`, portal: 'lienthong', ...common, portalCodes: packageCodes(kind), startUrl: lienthongStartUrl(null), steps: lienthongSteps(kind) };
   }
   if (p.filedOn.includes('moj')) {
     return { id: `moj:${p.id}`, portal: 'moj', ...common, startUrl: p.directUrl ?? searchUrl(p.nameInLetter), steps: mojSteps() };
@@ -49,8 +58,8 @@ export function guideForPortal(portal: Portal, code: string, known: (ProcedureLi
     case 'thainguyen':
       return { id: `thainguyen:${code}`, portal, ...common, steps: thainguyenSteps() };
     case 'lienthong': {
-      const kind = known ? lienthongKind(known) : LIENTHONG_PACKAGE_CODES['khai-tu'].includes(code) ? 'khai-tu' : 'khai-sinh';
-      return { id: `lienthong:${code}`, portal, ...common, portalCodes: LIENTHONG_PACKAGE_CODES[kind], steps: lienthongSteps(kind) };
+      const kind = known ? lienthongKind(known) : LIENTHONG_PACKAGE_CODES['khai-tu'].includes(code) ? 'khai-tu' : code === '2.000987' ? 'khai-sinh-can-cuoc' : 'khai-sinh';
+      return { id: `lienthong:${code}`, portal, ...common, portalCodes: packageCodes(kind), steps: lienthongSteps(kind) };
     }
     case 'moj':
       return { id: `moj:${code}`, portal, ...common, steps: mojSteps() };

@@ -1,39 +1,55 @@
 /**
- * The national-portal flow (portals.md §2.5, §3.1, §3.2, §6) as data: shared steps, filled in with
- * the procedure's own names and documents by `dvcqgSteps()`.
+ * The national-portal flow up to the dossier (docs/portal-evidence.md §1, §2) as data: login,
+ * finding the procedure, the "Chọn cơ quan thực hiện" block in its three shapes (two pickers, one
+ * picker, the Phường/Xã | Sở toggle), the service cards, and the "Thông tin chung" step that some
+ * procedures show on dichvucong.gov.vn itself. The form steps are in form.ts.
  */
-import { LOGGED_IN, UPLOADED_FILE, button } from './anchors';
-import type { Rule, Step } from './schema';
+import { LOGGED_IN, button } from './anchors';
 import type { ProcedureLike } from './procedure-like';
-import { PROCEDURE_NOTES } from './procedure-notes';
-import { LOGIN_MODAL_OPEN, vneidSteps } from './vneid';
+import { PROCEDURE_NOTES, type AgencyNote } from './procedure-notes';
+import type { AnchorAlt, Rule, Step } from './schema';
+import { LOGIN_MODAL_OPEN } from './vneid';
 
 /** Pages with the portal header and its "Đăng nhập" button. */
 const HEADER_PAGES = ['dvcqg.home', 'dvcqg.search', 'dvcqg.catalogue', 'dvcqg.online', 'dvcqg.detail'] as const;
 
-const AGENCY_CARD = [{ role: 'heading' as const, text: ['Chọn cơ quan thực hiện'] }];
+/** The block is found by its title, whatever element carries it (a plain div on the portal, §1.2). */
+export const AGENCY_TITLE: AnchorAlt = { role: 'text', text: ['Chọn cơ quan thực hiện'], note: '2026-11: title div of the agency card (AFH agency-auto-select mini-DOM)' };
+const AGENCY_CARD = [AGENCY_TITLE];
+/** Pickers by slot, over both forms a picker takes: the empty listbox button and the chosen text input (§1.4). */
+const picker = (nth: number): AnchorAlt => ({ role: 'field', within: AGENCY_CARD, nth, note: '2026-11: pickers by document order (AFH agency-select.js)' });
+const PROVINCE = [picker(0)];
+const SECOND = [picker(1)];
+/** "Phường/Xã | Sở": radios labelled by their text (§1.5). */
+const scopeRadio = (label: string): AnchorAlt => ({ role: 'radio', label: [label], match: 'exact', within: AGENCY_CARD });
+/** The line every service card carries: "Cơ quan thực hiện: <agency>" (§1.7). */
+const CARD_LINE: AnchorAlt = { role: 'text', text: ['Cơ quan thực hiện'] };
+const WARD_AGENCY = [
+  'UBND phường', 'UBND xã', 'UBND đặc khu', 'Ủy ban nhân dân phường', 'Ủy ban nhân dân xã', 'Ủy ban nhân dân đặc khu',
+  'Cơ quan thực hiện: Phường', 'Cơ quan thực hiện: Xã', 'Cơ quan thực hiện: Đặc khu',
+];
+const SUBMIT_ONLINE = ['Nộp trực tuyến'];
+
+/** The "Thông tin chung" step: a dialog or a section with one confirm button (§2.1). */
+export const INFO_CONFIRM: AnchorAlt[] = [
+  { css: '[data-e2e="confirm-button-information"]', note: '2026-11: tro-ly portal-dvc.js' },
+  { role: 'button', text: ['Xác nhận', 'Đồng ý', 'Tiếp tục'], match: 'exact', within: [{ role: 'dialog', text: ['Thông tin chung'] }] },
+  // The section form: a short title in the same block as its one "Xác nhận" button.
+  { role: 'button', text: ['Xác nhận'], match: 'exact', within: [{ role: 'text', text: ['Thông tin chung'], match: 'exact' }] },
+];
+/** Markers of the owner step that follows it (§2.2). */
+export const OWNER_STEP: AnchorAlt[] = [{ role: 'text', text: ['Thông tin chủ hồ sơ'] }];
 
 const loggedIn: Rule = { kind: 'appears', anchor: LOGGED_IN };
 
-/** "Giấy chứng sinh (không có: …)" → "Giấy chứng sinh": the words a row of "Thành phần hồ sơ" starts with. */
-export function documentKey(doc: string): string {
-  const cut = doc.split(/\s*(?:\(|;|,|\bnếu\b|\bhoặc\b|\bkhông\b)/u)[0] ?? doc;
-  return cut.trim() || doc.trim();
-}
-
-export function isOptionalDocument(doc: string): boolean {
-  return /\bnếu\b|\(nếu|nếu có/iu.test(doc);
-}
-
-/** Names the portal may print for the procedure ("Thủ tục đăng ký khai sinh" → also "Đăng ký khai sinh"). */
 export function procedureTitles(p: ProcedureLike): string[] {
   const strip = (n: string) => n.replace(/^thủ tục\s+/iu, '');
-  const names = [p.officialName, strip(p.officialName), p.nameInLetter, strip(p.nameInLetter)];
+  const names = [p.officialName, strip(p.officialName), p.nameInLetter, strip(p.nameInLetter), ...(PROCEDURE_NOTES[p.id]?.portalNames ?? [])];
   return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
 }
 
 export function displayName(p: ProcedureLike): string {
-  const n = p.nameInLetter.replace(/^thủ tục\s+/iu, '');
+  const n = p.nameInLetter.replace(/^\(bổ sung\)\s*/iu, '').replace(/^thủ tục\s+/iu, '');
   return n.charAt(0).toUpperCase() + n.slice(1);
 }
 
@@ -45,31 +61,32 @@ export function loginStart(): Step {
     hint: 'Bấm “Đăng nhập” ở góc trên bên phải. Đăng nhập bằng tài khoản VNeID của chính người dân, không dùng tài khoản của bạn.',
     details: ['Nếu người dân đã đăng nhập, bước này tự qua.'],
     anchor: button('Đăng nhập'),
+    inFrames: true,
     complete: [{ kind: 'page', surfaces: ['vneid.login', 'vneid.oldIdp'] }, loggedIn, ...LOGIN_MODAL_OPEN],
   };
 }
 
-export function dvcqgSteps(p: ProcedureLike): Step[] {
+export function findSteps(p: ProcedureLike): Step[] {
   const name = displayName(p);
-  const titles = procedureTitles(p);
   const notes = PROCEDURE_NOTES[p.id] ?? {};
   const codeNote = p.code ? ` (mã ${p.code})` : '';
   const variants = ['có yếu tố nước ngoài', 'đăng ký lại'].filter((v) => !name.toLowerCase().includes(v));
-
-  const steps: Step[] = [
-    loginStart(),
-    ...vneidSteps(),
+  const titles = procedureTitles(p);
+  return [
     {
       id: 'find.search',
       surfaces: ['dvcqg.home', 'dvcqg.online'],
       title: 'Tìm thủ tục',
       hint: `Gõ “${notes.searchWords ?? name}” vào ô tìm kiếm rồi nhấn Enter.`,
+      // The home search box is not evidenced (§8): a labelled box, a search input, else the page's first text box.
       anchor: {
         kind: 'ô',
         text: 'Tìm kiếm',
         alts: [
-          { role: 'textbox', label: ['Tìm kiếm thủ tục', 'Tìm kiếm', 'Nhập từ khóa', 'Nhập tên thủ tục'] },
-          { css: 'input[type="search"]' },
+          { role: 'textbox', label: ['Tìm kiếm thủ tục', 'Tìm kiếm', 'Nhập từ khóa', 'Nhập tên thủ tục', 'Tra cứu'] },
+          { css: 'input[type="search"], [role="search"] input, [role="searchbox"]' },
+          { role: 'textbox', within: [{ css: 'main' }] },
+          { role: 'textbox' },
         ],
       },
       complete: [{ kind: 'page', surfaces: ['dvcqg.search', 'dvcqg.catalogue', 'dvcqg.detail'] }],
@@ -80,190 +97,131 @@ export function dvcqgSteps(p: ProcedureLike): Step[] {
       title: 'Chọn đúng thủ tục',
       hint: `Bấm vào đúng thủ tục “${name}”${codeNote}.`,
       details: variants.length ? [`Không chọn các mục ${variants.map((v) => `“${v}”`).join(' hay ')}: đó là thủ tục khác.`] : undefined,
+      // The results markup is not evidenced (§8): a link named exactly, or the exact title inside a card.
       anchor: {
         kind: 'liên kết',
         text: name,
         alts: [
           { role: 'link', text: titles, match: 'exact' },
           { role: 'heading', text: titles, match: 'exact' },
+          { role: 'text', text: titles, match: 'exact' },
         ],
       },
       complete: [{ kind: 'page', surfaces: ['dvcqg.detail'] }],
+    },
+  ];
+}
+
+/**
+ * The agency block and the service cards. The block's shape is the portal's choice per procedure:
+ * steps for parts the page does not show are passed over (`skipWhen`).
+ */
+export function agencySteps(p: ProcedureLike): Step[] {
+  const agency: AgencyNote = PROCEDURE_NOTES[p.id]?.agency ?? { level: 'ward' };
+  const department = agency.level === 'department';
+  const cardWords = agency.card ?? WARD_AGENCY;
+  const cardName = agency.name ?? (department ? 'Sở' : 'UBND phường/xã');
+  const scope = department ? 'Sở' : 'Phường/Xã';
+  const noToggle: Rule = { kind: 'all', rules: [{ kind: 'appears', anchor: AGENCY_CARD }, { kind: 'missing', anchor: [scopeRadio('Sở')] }] };
+  const cardButton: AnchorAlt[] = [
+    {
+      role: 'button',
+      text: SUBMIT_ONLINE,
+      match: 'exact',
+      within: [{ role: 'text', text: cardWords }],
+      boundary: [CARD_LINE],
+      note: '2026-11: one card per agency; the Sở card may come first (AFH agency-select.js, tro-ly agency-card-select test)',
+    },
+  ];
+  return [
+    {
+      id: 'agency.scope',
+      surfaces: ['dvcqg.detail'],
+      title: `Chọn “${scope}”`,
+      hint: department
+        ? 'Trong khung “Chọn cơ quan thực hiện”, tích “Sở”: thủ tục này do Sở giải quyết.'
+        : 'Trong khung “Chọn cơ quan thực hiện”, để lựa chọn “Phường/Xã” (không chọn “Sở”).',
+      anchor: { kind: 'lựa chọn', text: scope, alts: [scopeRadio(scope), { role: 'text', text: [scope], match: 'exact', within: AGENCY_CARD }] },
+      complete: [{ kind: 'filled' }],
+      skipWhen: [noToggle],
+      optional: true,
     },
     {
       id: 'agency.province',
       surfaces: ['dvcqg.detail'],
       title: 'Chọn Tỉnh/Thành phố',
       hint: 'Trong khung “Chọn cơ quan thực hiện”, bấm ô thứ nhất, gõ vài chữ tên tỉnh (ví dụ “Thái Nguyên”) vào ô tìm kiếm rồi chọn.',
-      anchor: {
-        kind: 'ô',
-        text: 'Chọn Tỉnh/Thành phố',
-        alts: [
-          { role: 'combobox', within: AGENCY_CARD, nth: 0, note: '2026-11: first picker of the agency card (AFH agency-select.js)' },
-          { role: 'combobox', label: ['Tỉnh/Thành phố', 'Chọn Tỉnh'] },
-        ],
-      },
+      details: ['Danh sách dài: gõ vài chữ để lọc, rồi bấm vào tên tỉnh.'],
+      anchor: { kind: 'ô', text: 'Chọn Tỉnh/Thành phố', alts: [...PROVINCE, { role: 'combobox', label: ['Tỉnh/Thành phố', 'Tỉnh/ Thành phố', 'Chọn Tỉnh'] }] },
       complete: [{ kind: 'filled' }],
     },
     {
-      id: 'agency.ward',
+      id: department ? 'agency.department' : 'agency.ward',
       surfaces: ['dvcqg.detail'],
-      title: 'Chọn Phường/Xã',
-      hint: 'Bấm ô thứ hai và gõ tên phường/xã nơi người dân cư trú rồi chọn. Nếu có lựa chọn “Sở”, hãy để “Phường/Xã”.',
-      anchor: {
-        kind: 'ô',
-        text: 'Chọn Phường/Xã',
-        alts: [
-          { role: 'combobox', within: AGENCY_CARD, nth: 1 },
-          { role: 'combobox', label: ['Phường/Xã', 'Chọn Phường'] },
-        ],
-      },
+      title: department ? 'Chọn Sở' : 'Chọn Phường/Xã',
+      hint: department
+        ? 'Bấm ô thứ hai và chọn đúng Sở giải quyết thủ tục (cổng có thể đã điền sẵn Sở đầu tiên: kiểm tra lại).'
+        : 'Bấm ô thứ hai, gõ vài chữ tên phường/xã nơi người dân cư trú rồi chọn.',
+      details: department
+        ? undefined
+        : ['Cổng có thể vẫn dùng tên phường/xã trước khi sáp nhập (7/2025), hoặc đã dùng tên mới: nếu không thấy tên này, thử tên kia.'],
+      anchor: { kind: 'ô', text: department ? 'Chọn Sở' : 'Chọn Phường/Xã', alts: [...SECOND, { role: 'combobox', label: department ? ['Sở'] : ['Phường/Xã', 'Phường/ Xã', 'Chọn Phường'] }] },
       complete: [{ kind: 'filled' }],
+      // One picker only (a province-level procedure, §1.5): nothing to choose here.
+      skipWhen: [{ kind: 'all', rules: [{ kind: 'filled', anchor: PROVINCE }, { kind: 'missing', anchor: SECOND }] }],
     },
     {
       id: 'agency.confirm',
       surfaces: ['dvcqg.detail'],
       title: 'Xác nhận cơ quan',
-      hint: 'Bấm “Nộp hồ sơ” (có nơi ghi “Đồng ý”) để xem danh sách nơi nhận hồ sơ.',
+      hint: 'Bấm “Nộp hồ sơ” (chưa đăng nhập thì nút ghi “Đồng ý”) để xem danh sách nơi nhận hồ sơ.',
       anchor: {
         kind: 'nút',
         text: 'Nộp hồ sơ',
         alts: [
-          { role: 'button', text: ['Nộp hồ sơ', 'Đồng ý'], match: 'exact', within: AGENCY_CARD },
+          { role: 'button', text: ['Nộp hồ sơ', 'Đồng ý', 'Nộp trực tuyến'], match: 'exact', within: AGENCY_CARD },
           { css: 'button[type="submit"]', within: AGENCY_CARD },
         ],
       },
-      complete: [{ kind: 'click' }, { kind: 'appears', anchor: [{ role: 'button', text: ['Nộp trực tuyến'], match: 'exact' }] }],
+      complete: [{ kind: 'click' }, { kind: 'appears', anchor: cardButton, fresh: true }, { kind: 'page', surfaces: ['vneid.login'] }],
     },
     {
       id: 'agency.card',
       surfaces: ['dvcqg.detail'],
-      title: 'Chọn thẻ của phường/xã',
-      hint: 'Trong “Danh sách dịch vụ công”, tìm thẻ của UBND phường/xã (không phải thẻ của Sở) và bấm “Nộp trực tuyến”.',
-      details: ['Danh sách hiện dần; chờ vài giây nếu chưa thấy thẻ của phường.'],
-      anchor: {
-        kind: 'nút',
-        text: 'Nộp trực tuyến',
-        alts: [
-          {
-            role: 'button',
-            text: ['Nộp trực tuyến'],
-            match: 'exact',
-            within: [{ role: 'text', text: ['Ủy ban nhân dân phường', 'Ủy ban nhân dân xã', 'UBND phường', 'UBND xã'] }],
-            note: '2026-11: one card per agency, ward and Sở cards look alike (portals.md §3.1)',
-          },
-        ],
-      },
+      title: department || agency.level === 'province' ? `Chọn thẻ của ${cardName}` : 'Chọn thẻ của phường/xã',
+      hint: department || agency.level === 'province'
+        ? `Trong “Danh sách dịch vụ công”, tìm thẻ có “Cơ quan thực hiện: ${cardName}” và bấm “Nộp trực tuyến” của thẻ đó.`
+        : 'Trong “Danh sách dịch vụ công”, tìm thẻ của UBND phường/xã (không phải thẻ của Sở) và bấm “Nộp trực tuyến”.',
+      details: ['Danh sách hiện dần; chờ vài giây nếu chưa thấy thẻ cần chọn.', 'Chưa đăng nhập thì cổng chưa hiện danh sách: đăng nhập trước.'],
+      anchor: { kind: 'nút', text: 'Nộp trực tuyến', alts: cardButton },
+      landmark: cardButton,
       complete: [
         { kind: 'page', surfaces: ['dvcqg.form', 'vneid.login', 'moj.handoff', 'moj.wizard', 'lienthong.home', 'lienthong.declare', 'thainguyen.submit'] },
+        { kind: 'appears', anchor: INFO_CONFIRM, fresh: true },
+        { kind: 'appears', anchor: OWNER_STEP, fresh: true },
       ],
-    },
-    {
-      id: 'form.fields',
-      surfaces: ['dvcqg.form'],
-      title: 'Điền tờ khai',
-      hint: 'Điền mọi ô có dấu *. Thông tin người đi đăng ký đã lấy sẵn từ VNeID: đọc lại cùng người dân.',
-      details: ['Ngày tháng gõ theo dạng ngày/tháng/năm, ví dụ 05/03/2026.'],
-      anchor: {
-        kind: 'mục',
-        text: 'Thông tin tờ khai',
-        alts: [
-          { css: '.sd-body', note: '2026-11: SurveyJS form body (AFH fill-surveyjs.js)' },
-          { role: 'heading', text: ['Thông tin tờ khai', 'Tờ khai'] },
-        ],
-      },
-      complete: [{ kind: 'filled' }, { kind: 'confirm' }],
     },
   ];
-
-  p.documents.forEach((doc, i) => {
-    const key = documentKey(doc);
-    const optional = isOptionalDocument(doc);
-    // The row whose first words are the document's name: a file named "giay-chung-sinh.pdf" in
-    // another row must not count as this row.
-    const row = [{ role: 'row' as const, text: [key], match: 'start' as const }];
-    steps.push({
-      id: `form.doc-${i + 1}`,
-      surfaces: ['dvcqg.form'],
-      title: `Tải lên: ${key}`,
-      hint: `Ở dòng “${key}” của Thành phần hồ sơ, bấm “Tải lên file” và chọn ${notes.docHints?.[i] ?? `ảnh chụp rõ hoặc bản quét ${key.toLowerCase()}`}.${optional ? ' Không có thì bấm “Bỏ qua”.' : ''}`,
-      details: [`Giấy tờ: ${doc}.`, 'Tệp PDF, JPG hoặc PNG, mỗi tệp dưới 2 MB.'],
-      optional: optional || undefined,
-      anchor: {
-        kind: 'nút',
-        text: 'Tải lên file',
-        alts: [
-          { role: 'button', label: ['Tải lên file'], within: row, note: '2026-11: button[title="Tải lên file"] in each row' },
-          { role: 'button', text: ['Tải lên file', 'Tải lên'], within: row },
-        ],
-      },
-      complete: [{ kind: 'appears', anchor: [{ ...UPLOADED_FILE, within: row }] }, { kind: 'confirm' }],
-      explainToasts: UPLOAD_TOASTS,
-    });
-  });
-
-  steps.push(
-    {
-      id: 'form.receive',
-      surfaces: ['dvcqg.form'],
-      title: 'Chọn hình thức nhận kết quả',
-      hint: 'Chọn cách người dân nhận kết quả, rồi bấm “Xong”.',
-      details: [
-        '“Trả kết quả tại bộ phận tiếp nhận và trả kết quả”: người dân đến UBND phường nhận bản giấy.',
-        '“Trả kết quả qua đường bưu điện”: gửi về nhà, có phí bưu chính; phải điền địa chỉ nhận.',
-        '“Trả kết quả trên môi trường mạng”: bản điện tử có ký số, xem trong tài khoản dịch vụ công.',
-      ],
-      anchor: {
-        kind: 'ô',
-        text: 'Hình thức nhận kết quả',
-        alts: [
-          { css: '.cc-select-wrapper', within: [{ role: 'text', text: ['Hình thức nhận kết quả'] }], note: '2026-11: custom select (portals.md §3.2)' },
-          { role: 'combobox', label: ['Hình thức nhận kết quả'] },
-        ],
-      },
-      complete: [{ kind: 'confirm' }],
-    },
-    {
-      id: 'form.submit',
-      surfaces: ['dvcqg.form'],
-      title: 'Nộp hồ sơ',
-      hint: 'Đọc lại cùng người dân rồi bấm “Lưu và nộp hồ sơ”. Nút “Lưu hồ sơ” chỉ lưu nháp: hồ sơ CHƯA được gửi.',
-      anchor: button('Lưu và nộp hồ sơ'),
-      complete: [
-        { kind: 'appears', anchor: [{ role: 'text', text: ['Mã hồ sơ', 'Số hồ sơ'], match: 'start' }] },
-        { kind: 'toast', text: ['Nộp hồ sơ thành công'] },
-      ],
-      explainToasts: [...UPLOAD_TOASTS, ...SUBMIT_TOASTS],
-    },
-    captureStep('form.done', ['dvcqg.form', 'dvcqg.lookup']),
-  );
-  return steps;
 }
 
-export function captureStep(id: string, surfaces: Step['surfaces'], dueLabels?: string[]): Step {
+/**
+ * "Thông tin chung" and "Đối tượng thực hiện": on dichvucong.gov.vn itself for some procedures,
+ * on the Ministry's wizard for others (§2.1, §6.1).
+ */
+export function infoStep(): Step {
   return {
-    id,
-    surfaces,
-    title: 'Lưu mã hồ sơ',
-    hint: 'Hồ sơ đã gửi. Kiểm tra mã hồ sơ bên dưới với màn hình, sửa nếu khác, rồi bấm “Xác nhận mã hồ sơ”.',
-    anchor: {
-      kind: 'dòng',
-      text: 'Mã hồ sơ',
-      alts: [{ role: 'text', text: ['Mã hồ sơ', 'Số hồ sơ'], match: 'start' }],
-    },
-    capture: { labels: ['Mã hồ sơ', 'Số hồ sơ'], ...(dueLabels ? { dueLabels } : {}) },
-    complete: [{ kind: 'confirm' }],
+    id: 'info.general',
+    surfaces: ['dvcqg.detail', 'dvcqg.form', 'dvcqg.other', 'moj.wizard'],
+    title: 'Thông tin chung: đối tượng thực hiện',
+    hint: 'Ở “Đối tượng thực hiện” chọn “Làm thủ tục cho bản thân” khi người dân đang đăng nhập chính là người yêu cầu, rồi bấm “Xác nhận”.',
+    details: [
+      '“Người khác ủy quyền”: người đang đăng nhập làm thay theo giấy ủy quyền; phải có văn bản ủy quyền.',
+      '“Làm thủ tục cho người khác”: chỉ khi pháp luật cho phép người thân đi đăng ký (ví dụ ông bà khai sinh cho cháu).',
+      'Không đăng nhập bằng tài khoản của tình nguyện viên để làm hộ.',
+    ],
+    optional: true,
+    anchor: { kind: 'nút', text: 'Xác nhận', alts: INFO_CONFIRM },
+    landmark: INFO_CONFIRM,
+    complete: [{ kind: 'click' }, { kind: 'appears', anchor: OWNER_STEP, fresh: true }],
   };
 }
-
-const UPLOAD_TOASTS = [
-  { text: ['nhỏ hơn 2MB', 'nhỏ hơn 2 MB', 'dung lượng'], explain: 'Tệp quá lớn. Chụp lại ảnh nhỏ hơn hoặc nén tệp PDF xuống dưới 2 MB rồi tải lên lại.' },
-  { text: ['đúng định dạng'], explain: 'Sai loại tệp. Chỉ dùng tệp PDF, JPG, PNG (hoặc ZIP nếu cổng cho phép).' },
-];
-const SUBMIT_TOASTS = [
-  {
-    text: ['bắt buộc', 'Vui lòng nhập', 'Vui lòng tải', 'Vui lòng chọn'],
-    explain: 'Còn thiếu thông tin: xem lại các ô có dấu * và các dòng Thành phần hồ sơ có dấu *, rồi bấm nộp lại.',
-  },
-  { text: ['phiên đăng nhập', 'hết hạn'], explain: 'Phiên đăng nhập đã hết. Đăng nhập lại bằng VNeID của người dân; phần đã lưu nháp vẫn còn.' },
-];

@@ -1,30 +1,25 @@
 /**
- * VNeID login hints (portals.md §2.5). Hints only: these steps are `sensitive`, so the engine never
- * reads, stores, fills or listens to the values typed into them.
+ * VNeID login hints (docs/portal-evidence.md §4). Hints only: these steps are `sensitive`, so the
+ * engine never reads, stores, fills or listens to the values typed into them. The code, consent and
+ * passcode dialogs may show on the VNeID page, over the portal page, or inside a sub-frame
+ * (`inFrames`): the guide works in all three.
  */
-import { LOGGED_IN, button } from './anchors';
+import { CONSENT_MARKER, LOGGED_IN, LOGGED_IN_DONE, OTP_MARKERS, PASSCODE_TITLE, button, dialogWith } from './anchors';
 import type { AnchorAlt, Rule, Step } from './schema';
 
-const PORTAL_AFTER_LOGIN = ['dvcqg.home', 'dvcqg.detail', 'dvcqg.sso', 'dvcqg.form', 'dvcqg.search'] as const;
-/** Where the code, consent and passcode modals can show: VNeID itself or a portal page (Ant Design modals). */
+/** Where the code, consent and passcode dialogs can show: VNeID itself or a portal page. */
 const MODAL_PAGES = ['vneid.login', 'dvcqg.home', 'dvcqg.search', 'dvcqg.detail', 'dvcqg.form', 'lienthong.home', 'lienthong.declare'] as const;
-const dialogWith = (text: string[]): AnchorAlt[] => [
-  { role: 'dialog', text },
-  { css: '.ant-modal-content', note: '2026-11: Ant Design modals (portals.md §2.5)' },
+const OTP = dialogWith(OTP_MARKERS);
+/** The consent button: "Xác nhận chia sẻ thông tin để đăng nhập" is another sentence and must not match (§4.3). */
+const CONSENT: AnchorAlt[] = [
+  { role: 'button', text: ['Xác nhận chia sẻ'], match: 'exact' },
+  { role: 'button', text: ['Xác nhận chia sẻ'], within: [{ role: 'text', text: [CONSENT_MARKER] }], without: ['đăng nhập'] },
 ];
-const OTP = dialogWith(['Mã xác nhận', 'Nhập mã xác nhận']);
-const CONSENT: AnchorAlt[] = [{ role: 'button', text: ['Xác nhận chia sẻ'], match: 'exact' }];
-const PASSCODE = dialogWith(['Nhập passcode', 'passcode']);
-const done: Rule[] = [{ kind: 'page', surfaces: [...PORTAL_AFTER_LOGIN] }, { kind: 'appears', anchor: LOGGED_IN }];
-/** On a portal page the modal steps end when the resident is logged in (never on the page itself). */
-const modalDone: Rule[] = [{ kind: 'appears', anchor: LOGGED_IN }];
+const PASSCODE = dialogWith([PASSCODE_TITLE], 'exact');
+const appears = (anchor: AnchorAlt[]): Rule => ({ kind: 'appears', anchor });
 
-/** Any login modal is showing: "Đăng nhập" was pressed even if the page did not change. */
-export const LOGIN_MODAL_OPEN: Rule[] = [
-  { kind: 'appears', anchor: OTP.slice(0, 1) },
-  { kind: 'appears', anchor: CONSENT },
-  { kind: 'appears', anchor: PASSCODE.slice(0, 1) },
-];
+/** Any login dialog is showing: "Đăng nhập" was pressed even if the page did not change. */
+export const LOGIN_MODAL_OPEN: Rule[] = [appears(OTP), appears(CONSENT), appears(PASSCODE)];
 
 export function vneidSteps(): Step[] {
   return [
@@ -35,6 +30,7 @@ export function vneidSteps(): Step[] {
       hint: 'Người dân mở ứng dụng VNeID trên điện thoại và quét mã QR; hoặc tự nhập số định danh và mật khẩu rồi bấm “Đăng nhập”.',
       details: ['Mã QR hết hạn thì bấm “Tải lại”.', 'Mật khẩu do người dân tự gõ; Trợ lý không đọc và không lưu.'],
       sensitive: true,
+      inFrames: true,
       anchor: {
         kind: 'nút',
         text: 'Đăng nhập',
@@ -43,7 +39,7 @@ export function vneidSteps(): Step[] {
           { css: 'img[alt="qr_images"]', note: '2026-11: VNeID QR image' },
         ],
       },
-      complete: [{ kind: 'appears', anchor: OTP }, { kind: 'appears', anchor: CONSENT }, { kind: 'appears', anchor: PASSCODE.slice(0, 1) }, ...done],
+      complete: [...LOGIN_MODAL_OPEN, { kind: 'page', surfaces: ['dvcqg.sso', 'dvcqg.home', 'dvcqg.detail', 'dvcqg.form', 'dvcqg.search'] }, { kind: 'appears', anchor: LOGGED_IN }],
     },
     {
       id: 'vneid.otp',
@@ -53,18 +49,22 @@ export function vneidSteps(): Step[] {
       details: ['Trợ lý không đọc mã này.'],
       sensitive: true,
       optional: true,
+      inFrames: true,
       anchor: { kind: 'hộp', text: 'Mã xác nhận', alts: OTP },
-      complete: [{ kind: 'appears', anchor: CONSENT }, { kind: 'appears', anchor: PASSCODE.slice(0, 1) }, { kind: 'page', surfaces: ['dvcqg.sso'] }, ...modalDone],
+      // Leaving VNeID for the portal also ends it: the consent may then show over the portal (§4.5).
+      complete: [appears(CONSENT), appears(PASSCODE), { kind: 'page', surfaces: ['dvcqg.sso'] }, LOGGED_IN_DONE],
     },
     {
       id: 'vneid.consent',
       surfaces: [...MODAL_PAGES],
       title: 'Đồng ý chia sẻ dữ liệu',
       hint: 'Đọc cho người dân nghe nội dung chia sẻ dữ liệu. Người dân đồng ý thì tích ô “Tôi đã đọc và hiểu rõ…” và bấm “Xác nhận chia sẻ”.',
+      details: ['Trên trang của cổng, tên tài khoản có thể đã hiện mà hộp này vẫn còn: vẫn phải trả lời hộp.'],
       sensitive: true,
       optional: true,
+      inFrames: true,
       anchor: { kind: 'nút', text: 'Xác nhận chia sẻ', alts: CONSENT },
-      complete: [{ kind: 'click' }, { kind: 'appears', anchor: PASSCODE.slice(0, 1) }, { kind: 'page', surfaces: ['dvcqg.sso'] }, ...modalDone],
+      complete: [{ kind: 'click' }, appears(PASSCODE), LOGGED_IN_DONE],
     },
     {
       id: 'vneid.passcode',
@@ -73,13 +73,14 @@ export function vneidSteps(): Step[] {
       hint: 'Người dân tự nhập passcode VNeID 6 số rồi bấm “Xác nhận”. Không đọc to, không ghi lại passcode.',
       sensitive: true,
       optional: true,
+      inFrames: true,
       anchor: { kind: 'hộp', text: 'Nhập passcode', alts: PASSCODE },
-      complete: [{ kind: 'page', surfaces: ['dvcqg.sso'] }, ...modalDone],
+      complete: [LOGGED_IN_DONE],
     },
   ];
 }
 
-/** The second consent and passcode when a justice procedure moves to the Ministry's system. */
+/** The second consent and passcode when a justice procedure moves to the Ministry's system (§4.7). */
 export function mojConsentSteps(): Step[] {
   return [
     {
@@ -88,8 +89,9 @@ export function mojConsentSteps(): Step[] {
       title: 'Chia sẻ dữ liệu sang Bộ Tư pháp',
       hint: 'Thủ tục này xử lý trên hệ thống của Bộ Tư pháp: người dân đồng ý lần nữa bằng “Xác nhận chia sẻ”, rồi nhập lại passcode.',
       sensitive: true,
-      anchor: button('Xác nhận chia sẻ'),
-      complete: [{ kind: 'click' }, { kind: 'appears', anchor: PASSCODE.slice(0, 1) }, { kind: 'page', surfaces: ['moj.handoff', 'moj.wizard'] }],
+      inFrames: true,
+      anchor: { ...button('Xác nhận chia sẻ'), alts: CONSENT },
+      complete: [{ kind: 'click' }, appears(PASSCODE), { kind: 'page', surfaces: ['moj.handoff', 'moj.wizard'] }],
     },
     {
       id: 'vneid.moj-passcode',
@@ -98,6 +100,7 @@ export function mojConsentSteps(): Step[] {
       hint: 'Người dân tự nhập lại passcode VNeID rồi bấm “Xác nhận”.',
       sensitive: true,
       optional: true,
+      inFrames: true,
       anchor: { kind: 'hộp', text: 'Nhập passcode', alts: PASSCODE },
       complete: [{ kind: 'page', surfaces: ['moj.handoff', 'moj.wizard'] }],
     },

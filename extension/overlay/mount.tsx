@@ -48,10 +48,12 @@ export async function mountGuide(ctx: ContentScriptContext): Promise<void> {
     render(<Overlay view={view} placement={placement} actions={actions} />, ui.uiContainer);
   };
 
+  const inFrame = window !== window.top;
   const runner = new GuideRunner({
     tabKey: String(tabId),
     isOwnNode,
-    inFrame: window !== window.top,
+    inFrame,
+    reportFrame: (report) => void send({ type: 'guide:frame-report', report }).catch(() => null),
     guideForCode: (code, portal, url) => send({ type: 'guide:for-code', code, portal, url }).catch(() => null),
     render(next) {
       view = next;
@@ -79,8 +81,11 @@ export async function mountGuide(ctx: ContentScriptContext): Promise<void> {
 
   onTabMessage({
     'guide:focus-panel': () => ui.shadow.querySelector<HTMLElement>('.panel button')?.focus(),
+    'guide:frame-signal': (m) => {
+      if (!inFrame) runner.frameReport(m.frameId, m.report);
+    },
     'session:ended': () => {
-      if (window !== window.top) return;
+      if (inFrame) return;
       // The portals keep tokens in sessionStorage too, which browsingData cannot reach.
       try {
         sessionStorage.clear();

@@ -1,5 +1,5 @@
 /**
- * The procedure a hand-off URL is about (portals.md §2.7, §2.8, §4.1): national code from
+ * The procedure a hand-off URL is about (docs/portal-evidence.md §6.1, §7, §8): national code from
  * `MaTTHC`, the local code `MaTTHCDP` (`2.000815.000.00.00.H55` → `2.000815`), `maThuTuc`,
  * or the liên thông route `#/ke-khai/<mã>`.
  */

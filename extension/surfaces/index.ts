@@ -20,6 +20,7 @@ export const SURFACES = {
   'dvcqg.payment': dvcqg.isPayment,
   'dvcqg.sso': dvcqg.isSsoCallback,
   'dvcqg.legacy': dvcqg.isLegacy,
+  'dvcqg.other': dvcqg.isOther,
   'vneid.login': vneid.isVneidLogin,
   'vneid.oldIdp': vneid.isOldIdp,
   'lienthong.home': lienthong.isLienthongHome,
@@ -34,7 +35,7 @@ export const SURFACES = {
   'thainguyen.home': thainguyen.isThaiNguyenHome,
   'thainguyen.submit': thainguyen.isThaiNguyenSubmit,
   'thainguyen.citizen': thainguyen.isThaiNguyenCitizen,
-  'thainguyen.legacy': thainguyen.isThaiNguyenLegacy,
+  'thainguyen.file': thainguyen.isThaiNguyenFile,
 } satisfies Record<string, Detector>;
 
 export type SurfaceId = keyof typeof SURFACES;
@@ -45,5 +46,8 @@ export function surfacesOf(url: URL): SurfaceId[] {
   return SURFACE_IDS.filter((id) => SURFACES[id](url));
 }
 
-/** Legacy surfaces get a pointer to the current route instead of steps. */
-export const LEGACY_SURFACES: ReadonlySet<SurfaceId> = new Set(['dvcqg.legacy', 'vneid.oldIdp', 'thainguyen.legacy']);
+/** Legacy pages and file downloads get a pointer to the current route instead of steps. */
+export const LEGACY_SURFACES: ReadonlySet<SurfaceId> = new Set(['dvcqg.legacy', 'vneid.oldIdp', 'thainguyen.file']);
+
+/** "Some other page of the portal": holds a step that is already current, never one jumped to. */
+export const CATCH_ALL_SURFACES: ReadonlySet<SurfaceId> = new Set(['dvcqg.other']);

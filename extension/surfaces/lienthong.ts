@@ -1,4 +1,4 @@
-/** lienthong.dichvucong.gov.vn: Angular SPA with hash routing (portals.md §2.6). */
+/** lienthong.dichvucong.gov.vn: Angular SPA with hash routing (docs/portal-evidence.md §5). */
 import { PORTAL_HOSTS } from '../../shared/hosts';
 import { cleanPath, hashPath, onHost, type Detector } from './url';
 

@@ -1,5 +1,5 @@
 /**
- * Ministry of Justice civil-status portal and its e-form frame host (portals.md §2.8, §3.3).
+ * Ministry of Justice civil-status portal and its e-form frame host (docs/portal-evidence.md §6).
  * The wizard's draft id in `/nop-ho-so/<n>` is not the procedure; `maThuTuc` / `MaTTHC` are.
  */
 import { PORTAL_HOSTS } from '../../shared/hosts';

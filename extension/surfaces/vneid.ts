@@ -1,6 +1,6 @@
 /**
  * VNeID single sign-on (sso.dancuquocgia.gov.vn) and the superseded DVCQG identity provider.
- * portals.md §2.5. The login modals shown on the portal itself are found by DOM probes in the guide steps.
+ * docs/portal-evidence.md §4. The login modals shown on the portal itself are found by DOM probes in the guide steps.
  */
 import { PORTAL_HOSTS } from '../../shared/hosts';
 import { cleanPath, onHost, type Detector } from './url';

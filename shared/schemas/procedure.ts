@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-/** National TTHC code, e.g. "1.001193" (portals.md §5). */
+/** National TTHC code, e.g. "1.001193" (docs/portal-evidence.md §8). */
 export const TTHC_CODE_PATTERN = /^\d\.\d{6}$/;
 export const TthcCodeSchema = z.string().regex(TTHC_CODE_PATTERN, 'Mã thủ tục phải có dạng 1.001193');
 

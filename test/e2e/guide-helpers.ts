@@ -1,16 +1,34 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 
 /** The overlay's step panel (Playwright locators pierce the open shadow root). */
 export const panel = (page: Page) => page.locator('tro-ly-dvc .panel');
 export const hint = (page: Page) => page.locator('tro-ly-dvc [data-testid="hint"]');
 
-export async function expectStep(page: Page, stepId: string, opts: { hint?: boolean; timeout?: number } = {}) {
+/**
+ * The panel shows `stepId` and its hint is on the anchor (in the page, or in the sub-frame `frame` when the
+ * step's element lives there) — never the fallback text.
+ */
+export async function expectStep(page: Page, stepId: string, opts: { hint?: boolean; timeout?: number; frame?: FrameLocator } = {}) {
   await expect.poll(() => panel(page).getAttribute('data-step').catch(() => null), { timeout: opts.timeout ?? 10_000 }).toBe(stepId);
   if (opts.hint !== false) {
-    await expect.poll(() => hint(page).getAttribute('data-step').catch(() => null), { timeout: opts.timeout ?? 10_000 }).toBe(stepId);
-    await expect.poll(() => hint(page).getAttribute('data-hidden').catch(() => null), { timeout: 5_000 }).toBe('false');
+    const bubble = opts.frame ? opts.frame.locator('tro-ly-dvc [data-testid="hint"]') : hint(page);
+    await expect.poll(() => bubble.getAttribute('data-step').catch(() => null), { timeout: opts.timeout ?? 10_000 }).toBe(stepId);
+    await expect.poll(() => bubble.getAttribute('data-hidden').catch(() => null), { timeout: 5_000 }).toBe('false');
+    expect(await panel(page).getByTestId('fallback').count()).toBe(0);
   }
+}
+
+/** Chooses fixture variants (test/fixtures/README.md) for a host, for the pages loaded from now on. */
+export async function useVariants(context: BrowserContext, host: string, variants: Record<string, string>) {
+  await context.addCookies(Object.entries(variants).map(([k, v]) => ({ name: `fx_${k}`, value: encodeURIComponent(v), domain: host, path: '/', secure: true, sameSite: 'Lax' as const })));
+}
+
+/** Forgets every fixture variant. */
+export async function clearVariants(context: BrowserContext) {
+  const keep = (await context.cookies()).filter((c) => !c.name.startsWith('fx_'));
+  await context.clearCookies();
+  if (keep.length) await context.addCookies(keep);
 }
 
 /** DOM changes the portal fixture's own observer saw that were not made by the page itself. */
@@ -101,22 +119,27 @@ export async function extensionWorld(page: Page): Promise<(expression: string) =
  * the guide's hint on each. `atStep` runs extra checks when a step shows; the passcode is submitted
  * unless `submitPasscode` is false.
  */
-export async function loginWithVneid(page: Page, opts: { atStep?: (step: string) => Promise<void>; submitPasscode?: boolean } = {}) {
-  const at = async (step: string) => {
-    await expectStep(page, step);
+export async function loginWithVneid(page: Page, opts: { atStep?: (step: string) => Promise<void>; submitPasscode?: boolean; where?: 'top' | 'portal' | 'frame' } = {}) {
+  const where = opts.where ?? 'top';
+  const frame = where === 'frame' ? page.frameLocator('iframe.modal-frame') : undefined;
+  const dialogs = frame ?? page;
+  const at = async (step: string, inFrame = false) => {
+    await expectStep(page, step, { frame: inFrame ? frame : undefined });
     await opts.atStep?.(step);
   };
   await at('vneid.method');
   await page.locator('#username').fill('001099000001');
   await page.locator('#password').pressSequentially('mat-khau-1');
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await at('vneid.otp');
-  for (let i = 1; i <= 6; i++) await page.locator(`input[name="otp${i}"]`).pressSequentially(String(i));
-  await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
-  await at('vneid.consent');
-  await page.locator('#agree').check();
-  await page.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
-  await at('vneid.passcode');
-  await page.locator('input[name="passcode"]').pressSequentially('123456');
-  if (opts.submitPasscode !== false) await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+  await at('vneid.otp', !!frame);
+  for (let i = 1; i <= 6; i++) await dialogs.locator(`input[name="otp${i}"]`).pressSequentially(String(i));
+  await dialogs.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+  // "portal": the consent and passcode come over the portal page, whose account name already shows.
+  if (where === 'portal') await page.waitForURL(/^https:\/\/dichvucong\.gov\.vn\/(?!sso)/);
+  await at('vneid.consent', !!frame);
+  await dialogs.locator('#agree').check();
+  await dialogs.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
+  await at('vneid.passcode', !!frame);
+  await dialogs.locator('input[name="passcode"]').pressSequentially('123456');
+  if (opts.submitPasscode !== false) await dialogs.getByRole('button', { name: 'Xác nhận', exact: true }).click();
 }

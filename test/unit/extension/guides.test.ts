@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../shared/catalogue';
 import { guideFor, guideForPortal } from '../../../extension/guides/build';
-import { documentKey, isOptionalDocument } from '../../../extension/guides/dvcqg';
+import { documentKey, isOptionalDocument } from '../../../extension/guides/form';
 import { GuideSchema, type AnchorAlt } from '../../../extension/guides/schema';
 import { SURFACE_IDS } from '../../../extension/surfaces';
 

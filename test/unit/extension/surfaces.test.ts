@@ -37,14 +37,20 @@ describe('page detectors', () => {
     for (const d of detectors) for (const url of d.urls) expect(surfacesOf(new URL(url)), url).toHaveLength(1);
   });
 
+  it('calls malformed portal routes "another page of the portal", never the page they resemble', () => {
+    for (const url of ['https://dichvucong.gov.vn/nop-ho-so', 'https://dichvucong.gov.vn/thu-tuc-hanh-chinh/not-a-uuid']) {
+      expect(surfacesOf(new URL(url)), url).toEqual(['dvcqg.other']);
+    }
+  });
+
   it('rejects look-alike hosts and plain http', () => {
     for (const url of [
       'http://dichvucong.gov.vn/',
       'https://dichvucong.gov.vn.example.com/',
       'https://evil-dichvucong.gov.vn/nop-ho-so?formalityId=1',
-      'https://dichvucong.gov.vn/nop-ho-so',
-      'https://dichvucong.gov.vn/thu-tuc-hanh-chinh/not-a-uuid',
       'https://lienthong.dichvucong.gov.vn/#/ke-khai/abc',
+      'https://dichvucong.thainguyen.gov.vn/nop-ho-sox',
+      'https://dichvucong.thainguyen.gov.vn/portal/trang-cu',
     ]) {
       expect(surfacesOf(new URL(url)), url).toEqual([]);
     }

@@ -23,7 +23,7 @@ const copyOf = (id: string): Record<string, unknown> => structuredClone(byId(id)
 describe('catalogue data', () => {
   it('parses with the strict schema', () => {
     expect(CatalogueSchema.safeParse(rawCatalogue).success).toBe(true);
-    expect(catalogue).toHaveLength(49);
+    expect(catalogue).toHaveLength(50);
   });
 
   it('holds the 47 letter items with group sizes 18/4/17/8, numbered 1..n in order', () => {
@@ -48,10 +48,11 @@ describe('catalogue data', () => {
     expect(shared).toEqual([['3.000527', ['I.8', 'I.9']]]);
   });
 
-  it('marks exactly the seven successor items as replaced, each naming its replacing code', () => {
+  it('marks exactly the eight successor items as replaced, each naming its replacing code', () => {
     const replaced = catalogue.filter((p) => p.status.kind === 'replaced');
     const pairs = Object.fromEntries(replaced.map((p) => [p.id, p.status.kind === 'replaced' ? p.status.replacedBy : '']));
     expect(pairs).toEqual({
+      'I.1': '1.013750',
       'I.6': '1.011609',
       'I.8': '3.000527',
       'I.9': '3.000527',
@@ -78,19 +79,24 @@ describe('catalogue data', () => {
     });
   });
 
-  it('leaves code-less items unverified, with I.1 explaining its replaced legal basis', () => {
+  it('leaves code-less items unverified; I.1 points to the current code the portal lists (1.013750 "Thăm viếng mộ liệt sĩ")', () => {
     const noCodeUnverified = catalogue.filter((p) => p.code === null && p.status.kind === 'unverified');
-    expect(noCodeUnverified.map((p) => p.id)).toEqual(['I.1', 'I.14', 'I.15', 'I.16']);
-    const i1 = byId('I.1').status;
-    expect(i1.kind === 'unverified' && i1.note).toContain('131/2021');
+    expect(noCodeUnverified.map((p) => p.id)).toEqual(['I.14', 'I.15', 'I.16']);
+    const i1 = byId('I.1');
+    expect(i1.officialName).toBe('Thăm viếng mộ liệt sĩ');
+    expect(i1.status.kind === 'replaced' && i1.status.note).toContain('131/2021');
+    expect(i1.directUrl).toBe('https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfb-2324-7555-8e56-024dcdb30038');
+    expect(i1.filedOn).toEqual(['dvcqg']);
   });
 
-  it('includes both liên thông packages on the liên thông portal', () => {
+  it('includes the liên thông packages on the liên thông portal, the căn cước one (2.000987) beside the older 2.000986', () => {
     const packages = catalogue.filter((p) => p.group === 'X');
     expect(packages.map((p) => [p.id, p.code])).toEqual([
       ['X.1', '2.000986'],
       ['X.2', '1.011537'],
+      ['X.3', '2.000987'],
     ]);
+    expect(byId('X.3').officialName).toContain('cấp thẻ căn cước');
     for (const p of packages) {
       expect(p.filedOn).toEqual(['lienthong']);
       expect(p.onlineLevel).toBe('toàn trình');
@@ -116,13 +122,17 @@ describe('catalogue data', () => {
     expect(byId('III.2').filedOn).toEqual(['dvcqg']);
     expect(byId('III.3').filedOn).toEqual(['dvcqg']);
     expect(byId('III.7').filedOn).toEqual(['dvcqg', 'moj']);
+    // III.11 is the paper liên thông (filed in person); online it is the liên thông portal's package.
+    expect(byId('III.11').filedOn).toEqual(['lienthong', 'paper']);
     for (const p of letterItems()) {
-      if (p.code !== null && p.status.kind !== 'repealed') expect(p.filedOn, p.id).toContain('dvcqg');
+      if (p.code !== null && p.status.kind !== 'repealed' && p.id !== 'III.11') expect(p.filedOn, p.id).toContain('dvcqg');
     }
   });
 
   it('takes detail URLs only from the record’s own sources', () => {
     expect(byId('III.2').directUrl).toBe('https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7');
+    expect(byId('I.2').directUrl).toBe('https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfe-b7cd-76e9-b909-bcf437629cb8');
+    expect(byId('I.3').directUrl).toBe('https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfe-b7ab-731d-844a-5e232b77afef');
     for (const p of catalogue) {
       if (p.directUrl === undefined) continue;
       expect(p.directUrl).toMatch(/^https:\/\/dichvucong\.gov\.vn\/thu-tuc-hanh-chinh\/[0-9a-f-]{36}$/);
