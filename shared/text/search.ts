@@ -280,16 +280,23 @@ function sorted(results: { result: SearchResult; order: number }[], limit: numbe
   return results.slice(0, limit).map((r) => r.result);
 }
 
-/** How close a query word is to a name word, 0–1 (1: the same, or the name word starts with it). */
+/**
+ * How close a query word is to a name word, 0–1 (1: the same, or the name word starts with it).
+ * A misspelt word counts for less than a right one (squared): long names are full of words one or
+ * two letters away from any short query word.
+ */
 function closeness(q: string, w: string): number {
   if (w.startsWith(q)) return 1;
-  const c = 1 - editDistance(q, w) / Math.max(q.length, w.length);
-  // Less than half the letters right is no resemblance at all.
-  return c >= 0.5 ? c : 0;
+  const c = (1 - editDistance(q, w) / Math.max(q.length, w.length)) ** 2;
+  // Half the letters or fewer right is no resemblance: short words would all resemble each other
+  // ("tàu" ~ "tuổi", "thủy" ~ "thẻ").
+  return c > 0.25 ? c : 0;
 }
 
 /** Average closeness of the query words to a name, plus a little for names the query covers more of. */
-function resemblance(query: string[], name: string[]): number {
+function resemblance(query: string[], fullName: string[]): number {
+  // "… các thủ tục hành chính về …" inside a name says nothing about the procedure.
+  const name = fullName.filter((w, i) => !(w === NOISE_PREFIX[0] && fullName[i + 1] === NOISE_PREFIX[1]) && !(w === NOISE_PREFIX[1] && fullName[i - 1] === NOISE_PREFIX[0]));
   if (name.length === 0) return 0;
   const total = query.reduce((sum, q) => sum + Math.max(...name.map((w) => closeness(q, w))), 0);
   return total / query.length + 0.15 * Math.min(1, query.length / name.length);
