@@ -120,3 +120,34 @@ export function checkCccd(cccd: string, birthYear: number, gender: string | unde
   }
   return r.value;
 }
+
+export interface DiagnosticFields {
+  kind: string;
+  guideId: string;
+  stepId: string;
+  surface: string;
+  path: string;
+  extensionVersion: string;
+  guideDataVersion: string;
+  browser: string;
+  installId: string;
+  at: string;
+}
+
+/** The «Chẩn đoán» row of a reported miss (the kind in plain Vietnamese). */
+export function diagnosticRecord(d: DiagnosticFields, volunteerId: string, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    at: d.at,
+    volunteerId,
+    guideId: d.guideId,
+    stepId: d.stepId,
+    surface: d.surface,
+    path: d.path,
+    kind: d.kind === 'anchor-missing' ? 'Không thấy chỗ gắn hướng dẫn' : d.kind,
+    guideDataVersion: d.guideDataVersion,
+    extensionVersion: d.extensionVersion,
+    browser: d.browser,
+    installId: d.installId.toLowerCase(),
+    ...extra,
+  };
+}
