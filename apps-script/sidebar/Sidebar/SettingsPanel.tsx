@@ -3,6 +3,7 @@ import { server } from './server';
 import { Field, type Errors } from './fields';
 import { Feedback, useAction } from './action';
 import type { SidebarData } from './types';
+import { PackPanel } from './PackPanel';
 
 export function SettingsPanel({ data, reload }: { data: SidebarData; reload: () => void }) {
   const a = useAction();
@@ -94,6 +95,7 @@ export function SettingsPanel({ data, reload }: { data: SidebarData; reload: () 
         </div>
       )}
       <Feedback a={a} at="purge" />
+      <PackPanel />
     </section>
   );
 }
