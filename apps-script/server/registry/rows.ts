@@ -1,5 +1,5 @@
 // Row builders shared by the sidebar entry form, the web endpoint and the file import.
-import { findById } from '../../../shared/catalogue';
+import { findProcedure } from './catalogue';
 import type { Consent } from '../../../shared/schemas/registry';
 import { validateCccd, validatePhone } from '../../../shared/validate';
 import type { Row, Table } from '../infra/table';
@@ -60,7 +60,7 @@ export function accountRecord(a: AccountFields, extra: Record<string, unknown>):
 }
 
 export function filingRecord(f: FilingFields, extra: Record<string, unknown>): Record<string, unknown> {
-  const proc = findById(f.procedureId);
+  const proc = findProcedure(f.procedureId);
   return {
     accountId: f.accountId ?? '',
     residentName: f.residentName,
@@ -93,7 +93,7 @@ export function rowObject(table: Table, row: Row): Record<string, unknown> {
 
 /** Checks the procedure against the catalogue; the code stored is always the catalogue's. */
 export function procedureError(procedureId: string, procedureCode: string | null | undefined): string | null {
-  const p = findById(procedureId);
+  const p = findProcedure(procedureId);
   if (!p) return `Thủ tục «${procedureId}» không có trong danh mục.`;
   if (procedureCode !== undefined && procedureCode !== null && p.code !== procedureCode) {
     return `Mã TTHC ${procedureCode} không khớp với thủ tục ${p.id} (mã đúng: ${p.code ?? 'chưa có mã'}).`;

@@ -34,7 +34,7 @@ export function PackPanel() {
   }
   return (
     <section aria-labelledby="pack-title">
-      <h3 id="pack-title">Gói hướng dẫn</h3>
+      <h2 id="pack-title">Gói hướng dẫn</h2>
       <p class="hint">
         Khi cổng dịch vụ công đổi giao diện, nhóm phát triển phát hành một gói hướng dẫn đã ký. Đặt gói vào sổ để tiện ích của tình nguyện viên nhận bản sửa mà không phải cài lại (địa chỉ gói: địa chỉ ứng dụng web của sổ, thêm <span class="path">?pack=1</span>). Tiện ích tự kiểm tra chữ ký.
       </p>
