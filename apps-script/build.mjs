@@ -19,11 +19,13 @@ async function exportNames(entry) {
 }
 
 /**
- * Server-only slimming (the budget is 300 KB): the phone validator only ever
- * accepts Vietnamese numbers, so the bundled libphonenumber metadata keeps +84
- * alone; and the server never shows a procedure's document list or legal basis,
- * so those arrays are emptied (the catalogue schema still validates it), and the
- * portal deep links are dropped (see below).
+ * Server-only slimming (the budget is 300 KB, and every execution parses what it
+ * loads): the phone validator only ever accepts Vietnamese numbers, so the
+ * bundled libphonenumber metadata keeps +84 alone; and the server uses a
+ * procedure's id, code, names, field, status kind and portals only, so its
+ * document list, legal basis, notes, sources, owner and processing time become
+ * placeholders the catalogue schema still accepts, and the portal deep links are
+ * dropped (see below).
  */
 const serverSlimming = {
   name: 'server-slimming',
@@ -38,7 +40,18 @@ const serverSlimming = {
       const list = JSON.parse(await readFile(args.path, 'utf8'));
       // directUrl is only for the extension; its z.url() check needs the WHATWG URL
       // class, which the Apps Script runtime does not have.
-      const slim = list.map(({ directUrl: _url, ...p }) => ({ ...p, documents: [], legalBasis: [] }));
+      const slim = list.map(({ directUrl: _url, ...p }) => ({
+        ...p,
+        nameInLetter: '-',
+        owner2025: '-',
+        processingTime: null,
+        feeNote: null,
+        documents: [],
+        legalBasis: [],
+        statusNote: '-',
+        sources: ['-'],
+        status: p.status.kind === 'current' ? p.status : { ...p.status, note: '-' },
+      }));
       return { contents: JSON.stringify(slim), loader: 'json' };
     });
   },

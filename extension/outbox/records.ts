@@ -1,5 +1,7 @@
 import type { SyncRecord } from '../../shared/schemas/sync';
 import { findById } from '../../shared/catalogue';
+import { isoDateInVietnam } from '../../shared/time/vietnam';
+import { formatViDate } from '../../shared/validate/date';
 
 /** "Nguyễn Văn An" → "N. V. An": enough for the volunteer to recognise an item, no more. */
 export function maskName(fullName: string): string {
@@ -29,6 +31,14 @@ export function describeRecord(record: SyncRecord): { title: string; detail: str
     return {
       title: `Hồ sơ ${f.dossierCode}`,
       detail: `${procedure} · ${PORTAL_LABEL[f.portal]} · ${f.toDanPho} · ${maskName(f.residentName)}`,
+    };
+  }
+  if (record.kind === 'diagnostic') {
+    const d = record.diagnostic;
+    const at = Date.parse(d.at);
+    return {
+      title: `Chẩn đoán: bước ${d.stepId} không thấy trên trang ${d.surface}`,
+      detail: `Hướng dẫn ${d.guideId} · ${d.path}${Number.isNaN(at) ? '' : ` · ${formatViDate(isoDateInVietnam(at))}`}`,
     };
   }
   const a = record.account;

@@ -3,8 +3,11 @@ import { SafeText } from './privacy';
 import { BIRTH_YEAR, DATES, DOSSIER, NAME, PERIOD, TO_DAN_PHO, birthYearProblem } from './rules';
 import { isCalendarDate, todayInVietnam } from '../time/vietnam';
 
-/** Version of the registry layout; a bump needs a migration step in apps-script/server/features/migration.ts. */
-export const REGISTRY_SCHEMA_VERSION = 2;
+/**
+ * Version of the registry layout; a bump needs a migration step in apps-script/server/features/migration.ts.
+ * 2: ids, hashed CCCD, consent columns. 3: the «Chẩn đoán» and «Gói hướng dẫn» sheets.
+ */
+export const REGISTRY_SCHEMA_VERSION = 3;
 
 /** The apps the ward letter asks volunteers to help residents start using. */
 export const APPS = ['Cổng DVC quốc gia/VNeID', 'Cổng DVC tỉnh', 'C-Thái Nguyên', 'Phổ Yên SmartCity'] as const;

@@ -12,6 +12,13 @@ export const SYNC_VERSION = 1;
 export const CLIENT_APP = 'tro-ly-dvc-extension';
 export const MAX_BODY_BYTES = 100 * 1024;
 export const MAX_RECORDS_PER_ENVELOPE = 100;
+/**
+ * Each post stores records of one kind (the kind of its first valid record): every sheet a
+ * post writes costs spreadsheet calls under the script lock, so one sheet per post keeps a post
+ * at a fixed, small cost. Records of other kinds are answered "deferred". Send one kind per
+ * envelope to avoid the round trip.
+ */
+export const RECORD_KINDS_PER_POST = 1;
 
 /** Made by the extension once per record and reused on every retry. */
 export const ClientId = z.uuid({ message: 'Mã bản ghi (clientId) không hợp lệ.' });
@@ -29,7 +36,50 @@ export const AccountSyncRecord = z
   })
   .strict();
 
-export const SyncRecordSchema = z.discriminatedUnion('kind', [FilingSyncRecord, AccountSyncRecord]);
+/**
+ * A guide step that found no anchor on a portal page (the page changed): the ward's «Chẩn đoán»
+ * sheet shows which steps fail, since when and on how many machines. Never page text, never query
+ * values, never anything typed: the path keeps the URL's shape only (":n", ":uuid", "key=").
+ */
+export const REDACTED_PATH = /^\/[A-Za-z0-9\-._~/:]*(\?([A-Za-z0-9_\-.]+=)(&[A-Za-z0-9_\-.]+=)*)?(#[A-Za-z0-9\-._~/:!]*)?$/;
+/** A number the extension's redaction would have replaced by ":n" (a digit starting a word). */
+const UNREDACTED_NUMBER = /\b\d/;
+export const UNREDACTED_PATH_MESSAGE =
+  'Đường dẫn chẩn đoán chưa được che: số, mã và giá trị sau dấu «=» phải được thay bằng :n, :uuid hoặc bỏ trống (ví dụ /ho-so/:n?ma=). Sổ không nhận đường dẫn có thể chứa thông tin của người dân.';
+/** Is the path a redacted URL shape (no query values, numbers as ":n", no percent-encoded text)? */
+export function isRedactedPath(path: string): boolean {
+  return path.length <= 300 && REDACTED_PATH.test(path) && !UNREDACTED_NUMBER.test(path);
+}
+/** Guide, step and surface ids ("dvcqg:III.2", "form.doc-1"): identifiers, never text from a page. */
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:\-]*$/;
+const Id = (max: number) => z.string().min(1).max(max).regex(ID, { message: 'Mã không hợp lệ (chỉ chữ, số và . _ : -).' });
+/** A version: "0.1.0", "bundled-0.1.0", "2026.12.01-1". */
+export const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.+\-]*$/;
+const Version = (max: number) => z.string().min(1).max(max).regex(VERSION_PATTERN, { message: 'Phiên bản không hợp lệ.' });
+
+export const DiagnosticSyncRecord = z
+  .object({
+    clientId: ClientId,
+    kind: z.literal('diagnostic'),
+    diagnostic: z
+      .object({
+        kind: z.enum(['anchor-missing']),
+        guideId: Id(80),
+        stepId: Id(80),
+        surface: Id(40),
+        path: z.string().max(300).refine(isRedactedPath, { message: UNREDACTED_PATH_MESSAGE }),
+        extensionVersion: Version(20),
+        guideDataVersion: Version(40),
+        browser: z.enum(['chrome', 'firefox', 'other']),
+        /** A random id made once per installation (not a person): "on how many machines". */
+        installId: z.uuid(),
+        at: z.iso.datetime({ offset: true }),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const SyncRecordSchema = z.discriminatedUnion('kind', [FilingSyncRecord, AccountSyncRecord, DiagnosticSyncRecord]);
 export type SyncRecord = z.infer<typeof SyncRecordSchema>;
 
 export const SyncEnvelopeSchema = z
@@ -37,7 +87,15 @@ export const SyncEnvelopeSchema = z
     v: z.literal(SYNC_VERSION, { message: 'Phiên bản dữ liệu không khớp: hãy cập nhật tiện ích Trợ lý DVC.' }),
     action: z.enum(['hello', 'record']),
     accessCode: z.string().min(8, { message: 'Thiếu mã truy cập.' }).max(128),
-    client: z.object({ app: z.literal(CLIENT_APP), version: z.string().max(20), sentAt: z.iso.datetime() }).strict(),
+    client: z
+      .object({
+        app: z.literal(CLIENT_APP),
+        version: z.string().max(20),
+        sentAt: z.iso.datetime(),
+        /** The guide data in use: "bundled-<version>" or the signed pack's version (shown per volunteer in the sidebar). */
+        guideData: Version(40).optional(),
+      })
+      .strict(),
     records: z.array(SyncRecordSchema).max(MAX_RECORDS_PER_ENVELOPE, { message: `Tối đa ${MAX_RECORDS_PER_ENVELOPE} bản ghi mỗi lần gửi.` }),
   })
   .strict();
@@ -62,8 +120,13 @@ export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
 export const RecordResultSchema = z
   .object({
     clientId: z.string(),
-    status: z.enum(['created', 'duplicate', 'rejected']),
-    /** Vietnamese explanation when rejected. */
+    /**
+     * created, duplicate: stored (drop it from the outbox). rejected: the record itself is invalid
+     * (resending it unchanged will not help). deferred: not looked at yet, because one post stores
+     * one kind of record (see RECORD_KINDS_PER_POST): send it again at once; not an error.
+     */
+    status: z.enum(['created', 'duplicate', 'rejected', 'deferred']),
+    /** Vietnamese explanation when rejected or deferred. */
     message: z.string().optional(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })

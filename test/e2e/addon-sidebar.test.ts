@@ -1,91 +1,21 @@
 // The built sidebar (dist/apps-script/Sidebar.html) in real Chromium, with
 // google.script.run bridged over HTTPS to the BUILT server bundle running in a
 // Node vm over the in-memory spreadsheet. Needs `npm run build:addon`.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { startFixtureServer, type FixtureServer } from './harness/https-server';
-import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { loadAddon, type Addon } from '../fakes/addon-runtime';
-
-const HOST = 'script.google.com';
-const BRIDGE = `<script>
-window.google = { script: { run: (function make(ok, fail) {
-  return new Proxy({}, { get(_, name) {
-    if (name === 'withSuccessHandler') return (f) => make(f, fail);
-    if (name === 'withFailureHandler') return (f) => make(ok, f);
-    return (...args) => fetch('/addon/run', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ name, args }) })
-      .then((r) => r.json())
-      .then((r) => (r.ok ? ok && ok(r.value) : fail && fail(new Error(r.message))), (e) => fail && fail(e));
-  } });
-})(null, null) } };
-</script>`;
-
-function rows(addon: Addon, sheet: string) {
-  const s = addon.gas.ss.sheet(sheet)!;
-  const header = s.values[0] as string[];
-  return s.values.slice(1).filter((r) => r?.some((v) => v !== '' && v !== undefined)).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-}
-
-function luminance(rgb: string): number {
-  const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-function contrast(a: string, b: string): number {
-  const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m) as [number, number];
-  return (x + 0.05) / (y + 0.05);
-}
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Addon } from '../fakes/addon-runtime';
+import { contrast, rows, useSidebar } from './addon-sidebar-harness';
+import { sampleDiagnostic } from '../fakes/sample-records';
+import { samplePackText } from '../fakes/sample-pack';
 
 describe('add-on sidebar in real Chromium', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
+  const h = useSidebar();
+  const open = h.open;
   let addon: Addon;
-  let page: Page;
-  let errors: string[];
   let calls: string[];
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    server.route('GET', HOST, '/addon/sidebar', (req, res) => {
-      const tab = new URL(req.url ?? '', `https://${HOST}`).searchParams.get('menu') ?? 'menuEntry';
-      addon.run(tab);
-      const html = addon.gas.ui.sidebars.at(-1)!.getContent().replace('<head>', `<head>${BRIDGE}`);
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    });
-    server.route('GET', HOST, '/favicon.ico', (_req, res) => void res.writeHead(204).end());
-    server.route('POST', HOST, '/addon/run', (_req, res, body) => {
-      const { name, args } = JSON.parse(body) as { name: string; args: unknown[] };
-      calls.push(name);
-      let answer: unknown;
-      try {
-        answer = { ok: true, value: addon.run(name, ...args) ?? null };
-      } catch (e) {
-        answer = { ok: false, message: (e as Error).message };
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-    });
-    browser = await launchWithExtension({ port: server.port, withExtension: false });
+  beforeEach(() => {
+    addon = h.addon;
+    calls = h.calls;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    addon = loadAddon();
-    addon.run('menuSetUp');
-    addon.run('addVolunteer', { name: 'Lê Thị Hoa', toDanPho: 'Tổ dân phố 3' });
-    calls = [];
-  });
-
-  async function open(menu = 'menuEntry') {
-    page = await browser.context.newPage();
-    errors = collectPageErrors(page);
-    await page.goto(`https://${HOST}/addon/sidebar?menu=${menu}`);
-    await page.getByRole('heading', { name: 'Sổ tài khoản DVC' }).waitFor();
-    return page;
-  }
 
   it('adds a resident with a filing after showing field errors for a bad CCCD and phone, then edits and shows the log entry', async () => {
     const p = await open();
@@ -145,7 +75,7 @@ describe('add-on sidebar in real Chromium', () => {
     expect(text).toContain('+84 9•• ••• 321');
     expect(text).not.toContain('0987654321');
     expect(text).not.toContain('019080123456');
-    expect(errors).toEqual([]);
+    expect(h.errors).toEqual([]);
     await p.close();
   });
 
@@ -209,7 +139,7 @@ describe('add-on sidebar in real Chromium', () => {
     expect(await managers.getAttribute('aria-invalid')).toBe('true');
     await managers.fill('totruong@example.com\nTotruong2@example.com');
     await p.getByRole('button', { name: 'Lưu cài đặt' }).click();
-    await expect.poll(() => p.getByRole('status').last().textContent()).toMatch(/Đã lưu cài đặt và cập nhật quyền sửa \d+ vùng được bảo vệ\./);
+    await expect.poll(() => p.getByRole('region', { name: 'Cài đặt bảo vệ dữ liệu' }).getByRole('status').last().textContent()).toMatch(/Đã lưu cài đặt và cập nhật quyền sửa \d+ vùng được bảo vệ\./);
     await p.close();
 
     addon.actAs('totruong2@example.com');
@@ -218,7 +148,7 @@ describe('add-on sidebar in real Chromium', () => {
     await p.getByRole('button', { name: 'Cấp mã' }).click();
     expect((await p.getByTestId('issued-code').textContent())!.trim()).toMatch(/^DVC(-[A-Z2-9]{4}){5}$/);
     expect(rows(addon, 'Nhật ký').at(-1)).toMatchObject({ 'Người thực hiện': 'totruong2@example.com', 'Hành động': 'Cấp mã truy cập' });
-    expect(errors).toEqual([]);
+    expect(h.errors).toEqual([]);
     await p.close();
   });
 
@@ -253,11 +183,11 @@ describe('add-on sidebar in real Chromium', () => {
     await p.getByLabel('Tệp hàng chờ (.json)').setInputFiles({ name: 'hang-cho.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await p.getByLabel('Tình nguyện viên đã gửi tệp').selectOption('TNV-001');
     await p.getByRole('button', { name: 'Nhập tệp' }).click();
-    await expect.poll(() => p.getByRole('status').last().textContent()).toContain('Đã nhập 1 bản ghi mới.');
+    await expect.poll(() => p.getByRole('status').last().textContent()).toContain('Đã nhập 1 bản ghi mới (1 hồ sơ).');
     await p.getByRole('button', { name: 'Nhập tệp' }).click();
     await expect.poll(() => p.getByRole('status').last().textContent()).toContain('bỏ qua 1 bản ghi đã có');
     expect(rows(addon, 'Hồ sơ').map((r) => r['Mã gửi từ tiện ích'])).toEqual([clientId]);
-    expect(errors).toEqual([]);
+    expect(h.errors).toEqual([]);
     await p.close();
   });
 
@@ -271,7 +201,7 @@ describe('add-on sidebar in real Chromium', () => {
     expect(await confirm.textContent()).toContain('Không hoàn tác được');
     expect(rows(addon, 'Tài khoản')[0]!['Họ và tên']).toBe('Người Cũ');
     await confirm.getByRole('button', { name: 'Xác nhận xoá' }).click();
-    await expect.poll(() => p.getByRole('status').last().textContent()).toContain('Đã xoá dữ liệu cá nhân trước');
+    await expect.poll(() => p.getByRole('region', { name: 'Cài đặt bảo vệ dữ liệu' }).getByRole('status').last().textContent()).toContain('Đã xoá dữ liệu cá nhân trước');
     expect(rows(addon, 'Tài khoản')[0]!['Họ và tên']).toBe('(đã xoá theo thời hạn lưu)');
     await p.close();
 
@@ -388,6 +318,70 @@ describe('add-on sidebar in real Chromium', () => {
     for (const [fg, bg] of report.pairs) expect(contrast(fg!, bg!)).toBeGreaterThanOrEqual(4.5);
     expect(await p.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(16);
     expect(await p.evaluate(() => document.documentElement.lang)).toBe('vi');
+    await p.close();
+  });
+
+  it('«Chẩn đoán» shows the steps that failed over 7 or 30 days and each volunteer’s guide data, in plain Vietnamese that fits 300 px', async () => {
+    const { code } = addon.run<{ code: string }>('issueAccessCode', 'TNV-001', 30);
+    const envelope = (records: unknown[], action = 'record') => ({ v: 1, action, accessCode: code, client: { app: 'tro-ly-dvc-extension', version: '0.2.0', sentAt: new Date().toISOString(), guideData: '2026.12.01-1' }, records });
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const miss = (days: number, machine: string, over: Record<string, unknown> = {}) => sampleDiagnostic({ at: ago(days), installId: `00000000-0000-4000-8000-00000000000${machine}`, ...over });
+    addon.post(envelope([miss(2, '1'), miss(1, '2', { path: '/p/home/dvc-nop-ho-so.html?id=' }), miss(10, '1', { stepId: 'find.search', surface: 'dvcqg.search' })]));
+    const p = await open('menuDiagnostics');
+    await p.setViewportSize({ width: 300, height: 800 });
+    const week = p.getByRole('list', { name: /Bước bị lỗi trong 7 ngày qua/ });
+    await expect.poll(() => week.textContent()).toContain('Bước «form.submit» không thấy trên trang «dvcqg.form»');
+    const text = (await week.textContent())!;
+    expect(text).toContain('2 lần, trên 2 máy của 1 tình nguyện viên');
+    expect(text).toContain('Đường dẫn lần cuối: /p/home/dvc-nop-ho-so.html?id=');
+    expect(text).toMatch(/Từ \d{2}\/\d{2}\/\d{4}, lần cuối \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(text).toContain('Dữ liệu hướng dẫn lúc lỗi: có sẵn trong bản cài 0.1.0');
+    expect(text).not.toContain('find.search');
+    await p.getByLabel('30 ngày qua').check();
+    const month = p.getByRole('list', { name: /Bước bị lỗi trong 30 ngày qua/ });
+    await expect.poll(() => month.textContent()).toContain('Bước «find.search» không thấy trên trang «dvcqg.search»');
+    expect(await p.getByRole('heading', { name: /30 ngày qua \(2\)/ }).count()).toBe(1);
+    const versions = p.getByRole('list', { name: 'Dữ liệu hướng dẫn trên máy tình nguyện viên' });
+    expect(await versions.textContent()).toContain('Lê Thị Hoa: gói 2026.12.01-1');
+    expect(await versions.textContent()).toContain('Tiện ích 0.2.0');
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    expect(h.errors).toEqual([]);
+    await p.close();
+  });
+
+  it('Cài đặt → «Gói hướng dẫn»: places a pack file (served as it is), refuses a wrong or too large file where the leader is, removes it after asking', async () => {
+    const p = await open('menuSettings');
+    await p.setViewportSize({ width: 300, height: 900 });
+    const section = p.getByRole('region', { name: 'Gói hướng dẫn' });
+    await expect.poll(() => section.textContent()).toContain('Sổ chưa có gói hướng dẫn');
+    const file = p.getByLabel('Tệp gói hướng dẫn (.json)');
+    // Not a pack: the server's reason, under the button, with the focus.
+    await file.setInputFiles({ name: 'hang-cho.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ v: 1, kind: 'tro-ly-dvc-outbox', records: [] })) });
+    await section.getByRole('button', { name: 'Đặt gói vào sổ' }).click();
+    await expect.poll(() => p.evaluate(() => document.activeElement?.textContent ?? '')).toContain('không phải gói hướng dẫn hợp lệ');
+    // Too large: refused in the sidebar before anything is sent.
+    await file.setInputFiles({ name: 'goi-lon.json', mimeType: 'application/json', buffer: Buffer.alloc(2 * 1024 * 1024 + 1, 0x20) });
+    await section.getByRole('button', { name: 'Đặt gói vào sổ' }).click();
+    await expect.poll(() => section.getByRole('alert').textContent()).toContain('Tệp quá lớn');
+    expect(h.calls.filter((c) => c === 'uploadGuidePack')).toHaveLength(1);
+    const text = samplePackText({ version: '2026.12.01-1', indent: 2 });
+    await file.setInputFiles({ name: 'goi-huong-dan.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await section.getByRole('button', { name: 'Đặt gói vào sổ' }).click();
+    await expect.poll(() => section.getByRole('status').first().textContent()).toContain('Đã đặt gói hướng dẫn 2026.12.01-1 vào sổ.');
+    const card = section.getByLabel('Gói đang đặt trong sổ');
+    expect(await card.textContent()).toContain('Gói đang đặt: 2026.12.01-1, tạo ngày 01/12/2026');
+    expect(await card.textContent()).toContain('bởi totruong@example.com');
+    expect(addon.get({ pack: '1' }).text).toBe(text);
+    await section.getByRole('button', { name: 'Gỡ gói hướng dẫn' }).click();
+    const confirm = section.getByRole('group', { name: 'Xác nhận gỡ gói hướng dẫn' });
+    expect(await confirm.textContent()).toContain('Gỡ gói 2026.12.01-1 khỏi sổ?');
+    expect(addon.get({ pack: '1' }).text).toBe(text);
+    await confirm.getByRole('button', { name: 'Xác nhận gỡ' }).click();
+    await expect.poll(() => section.getByRole('status').last().textContent()).toContain('Đã gỡ gói hướng dẫn 2026.12.01-1');
+    expect(JSON.parse(addon.get({ pack: '1' }).text)).toMatchObject({ ok: false, error: { code: 'NO_PACK' } });
+    expect(await section.textContent()).toContain('Sổ chưa có gói hướng dẫn');
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    expect(h.errors).toEqual([]);
     await p.close();
   });
 });

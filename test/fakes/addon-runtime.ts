@@ -93,11 +93,24 @@ export function loadAddon(opts: GasOptions & { code?: string } = {}) {
     }
     return { mime: out.getMimeType(), body: JSON.parse(out.getContent()) as Record<string, any> };
   };
+  /** GETs the web app (doGet) with the given query parameters; the answer's MIME type and text. */
+  const get = (parameter: Record<string, string> = {}) => {
+    const previous = gas.state.runAs;
+    gas.state.runAs = gas.ss.owner;
+    try {
+      const queryString = new URLSearchParams(parameter).toString();
+      const parameters = Object.fromEntries(Object.entries(parameter).map(([k, v]) => [k, [v]]));
+      const out = execute('doGet', [{ parameter, parameters, queryString, contextPath: '', contentLength: -1 }]) as { getContent(): string; getMimeType(): string };
+      return { mime: out.getMimeType(), text: out.getContent() };
+    } finally {
+      gas.state.runAs = previous;
+    }
+  };
   /** Acts as another signed-in user (a second group leader, the owner…) for the following calls. */
   const actAs = (email: string) => {
     gas.state.activeUser = email;
   };
-  return { gas, g, run, post, actAs, logs, execute, executions: () => executions };
+  return { gas, g, run, post, get, actAs, logs, execute, executions: () => executions };
 }
 
 export type Addon = ReturnType<typeof loadAddon>;

@@ -10,7 +10,8 @@ import { utf8Length } from '../infra/digest';
 import { readSettings } from '../registry/settings';
 import { requireCurrent } from '../registry/version';
 import { lookupsFrom, refreshLookups, type Lookups } from '../registry/lookups';
-import { TOO_DEEP_MESSAGE, failure, logRefusal, nestedDeeperThan, response, secretKeyPaths, validateRecord, writeRecords, zodIssues, type Writer } from '../registry/intake';
+import { failure, logRefusal, response, writeRecords, type Writer } from '../registry/intake';
+import { TOO_DEEP_MESSAGE, nestedDeeperThan, secretKeyPaths, validateRecord, zodIssues } from '../registry/validation';
 import { authenticate, refusalToLog, touchCode } from '../registry/codes';
 
 const EnvelopeShape = SyncEnvelopeSchema.extend({ records: z.array(z.unknown()).max(MAX_RECORDS_PER_ENVELOPE, { message: `Tối đa ${MAX_RECORDS_PER_ENVELOPE} bản ghi mỗi lần gửi.` }) });
@@ -74,7 +75,8 @@ export function handlePost(ss: Spreadsheet, e: GoogleAppsScript.Events.DoPost | 
   }
   const auth = authenticate(env.data.accessCode, all, lookups, now);
   if (!auth.ok) return refuse(`Từ chối yêu cầu: ${auth.code}`, `mã ${auth.codeId ?? '?'} (băm ${auth.hashPrefix}…)`, failure(auth.code, auth.message));
-  touchCode(auth.codeId, now);
+  // The code's last use and what the volunteer's extension runs (guide data, version): properties, no sheet.
+  touchCode(auth.codeId, now, { volunteerId: auth.volunteerId, version: env.data.client.version, guideData: env.data.client.guideData ?? '' });
   const ward = readSettings().ward;
   const linked = { volunteerId: auth.volunteerId, volunteerName: auth.volunteerName, ward, groups: lookups.groups.slice(0, 300) };
   if (env.data.action === 'hello') return response({ ok: true, linked });
@@ -82,7 +84,8 @@ export function handlePost(ss: Spreadsheet, e: GoogleAppsScript.Events.DoPost | 
   const ctx = { today: todayInVietnam(now), groups: lookups.groups };
   const items = env.data.records.map((r) => validateRecord(r, ctx));
   const writer: Writer = { who: `${auth.volunteerId} (mã ${auth.codeId})`, source: 'Điểm nhận', volunteerId: auth.volunteerId, sourceLabel: 'Tiện ích trình duyệt' };
-  const results = writeRecords(ss, items, writer, [], () => undefined, now, lookups.widths);
+  // One kind of record per post (RECORD_KINDS_PER_POST): one sheet read and written, a fixed cost.
+  const results = writeRecords(ss, items, writer, [], now, { oneKind: true, widths: lookups.widths });
   if (!Array.isArray(results)) {
     if (results.error?.code === 'NOT_SET_UP') return refuse('Từ chối yêu cầu: sổ cần sửa', results.error.message.slice(0, 300), results);
     return results;

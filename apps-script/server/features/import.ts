@@ -10,7 +10,8 @@ import { utf8Length } from '../infra/digest';
 import type { LogEntry } from '../registry/log';
 import { volunteerMap } from '../registry/lists';
 import { requireCurrent } from '../registry/version';
-import { TOO_DEEP_MESSAGE, logRefusal, nestedDeeperThan, secretKeyPaths, validateRecord, writeRecords, zodIssues } from '../registry/intake';
+import { logRefusal, storedSummary, writeRecords } from '../registry/intake';
+import { TOO_DEEP_MESSAGE, nestedDeeperThan, secretKeyPaths, validateRecord, zodIssues } from '../registry/validation';
 import { listValues } from '../registry/lists';
 
 export interface ImportResult {
@@ -50,7 +51,7 @@ export function importOutbox(ss: Spreadsheet, text: string, volunteerId: string,
   const ctx = { today: todayInVietnam(now), groups: listValues(ss, 'toDanPho') };
   const items = shape.data.records.map((r) => validateRecord(r, ctx));
   const extra: LogEntry[] = [{ who, source: 'Nhập từ tệp', action: `Nhập tệp hàng chờ của ${volunteerId}`, table: '', recordId: '', after: `${items.length} bản ghi, xuất lúc ${shape.data.exportedAt}` }];
-  const results = writeRecords(ss, items, { who, source: 'Nhập từ tệp', volunteerId, sourceLabel: 'Nhập từ tệp' }, extra, () => undefined, now);
+  const results = writeRecords(ss, items, { who, source: 'Nhập từ tệp', volunteerId, sourceLabel: 'Nhập từ tệp' }, extra, now);
   if (!Array.isArray(results)) return { ok: false, message: results.error!.message, created: 0, duplicates: 0, rejected: [] };
   const created = results.filter((r) => r.status === 'created').length;
   const duplicates = results.filter((r) => r.status === 'duplicate').length;
@@ -60,6 +61,6 @@ export function importOutbox(ss: Spreadsheet, text: string, volunteerId: string,
     created,
     duplicates,
     rejected,
-    message: `Đã nhập ${created} bản ghi mới${duplicates ? `, bỏ qua ${duplicates} bản ghi đã có` : ''}${rejected.length ? `, từ chối ${rejected.length} bản ghi không hợp lệ` : ''}.`,
+    message: `Đã nhập ${created} bản ghi mới${created ? ` (${storedSummary(items, results)})` : ''}${duplicates ? `, bỏ qua ${duplicates} bản ghi đã có` : ''}${rejected.length ? `, từ chối ${rejected.length} bản ghi không hợp lệ` : ''}.`,
   };
 }

@@ -7,7 +7,7 @@ import { cellText } from '../infra/cells';
 import { colA1 } from '../infra/a1';
 import { safeCell } from '../infra/table';
 import { PROTECT_PREFIX, effectiveUser, ownerOf, syncProtectionEditors } from '../infra/protect';
-import { ACCOUNTS, CODES, DEFAULT_TO_DAN_PHO, FILINGS, LISTS, LOG, SUMMARY_SHEET, TARGETS, V1_ACCOUNTS_NAME, VERSION_KEY, VOLUNTEERS, type TableSpec } from '../registry/layout';
+import { ACCOUNTS, CODES, DEFAULT_TO_DAN_PHO, DIAGNOSTICS, FILINGS, LISTS, LOG, PACKS, SUMMARY_SHEET, TARGETS, V1_ACCOUNTS_NAME, VERSION_KEY, VOLUNTEERS, type TableSpec } from '../registry/layout';
 import { fixedListValues } from '../registry/lists';
 import { headersOf, styleHeader } from '../registry/header';
 import { readSettings, writeSettings } from '../registry/settings';
@@ -109,7 +109,8 @@ export function setUp(ss: Spreadsheet, migrated: { accounts: number; filings: nu
   const migratedTables = migrated ? [ACCOUNTS.name, FILINGS.name] : [];
   names.delete(V1_ACCOUNTS_NAME);
   // Lists and volunteers first: the other sheets' dropdowns point at them.
-  const order = [LISTS, VOLUNTEERS, ACCOUNTS, FILINGS, TARGETS, LOG, CODES];
+  // Sheets added by later layouts (3: «Chẩn đoán», «Gói hướng dẫn») are created here on an older registry too.
+  const order = [LISTS, VOLUNTEERS, ACCOUNTS, FILINGS, TARGETS, LOG, CODES, DIAGNOSTICS, PACKS];
   const fresh: Array<[Sheet, TableSpec]> = [];
   for (const spec of order) {
     if (!names.has(spec.name)) {
@@ -162,7 +163,7 @@ export function setUp(ss: Spreadsheet, migrated: { accounts: number; filings: nu
       {
         who: currentUser(),
         source: 'Tiện ích bổ sung',
-        action: report.migrated ? `Chuyển sổ từ phiên bản ${version ?? 1} lên ${REGISTRY_SCHEMA_VERSION}` : 'Thiết lập sổ',
+        action: report.migrated || upgraded(report) ? `Chuyển sổ từ phiên bản ${version ?? 1} lên ${REGISTRY_SCHEMA_VERSION}` : 'Thiết lập sổ',
         table: '',
         recordId: '',
         after: report.migrated
@@ -174,6 +175,11 @@ export function setUp(ss: Spreadsheet, migrated: { accounts: number; filings: nu
   return report;
 }
 
+
+/** A registry of an older layout (after version 1) brought up to date: only sheets were added. */
+function upgraded(r: SetUpReport): boolean {
+  return r.versionBefore !== null && r.versionBefore < REGISTRY_SCHEMA_VERSION && !r.migrated;
+}
 
 /** Installs the edit-logging and daily retention triggers (once; running it again changes nothing). */
 export function installTriggers(ss: Spreadsheet) {
@@ -195,6 +201,7 @@ export function setUpMessage(r: SetUpReport, triggersMade: string[]): string {
   if (!r.changed && !triggersMade.length) return 'Sổ đã được thiết lập đầy đủ; không có gì thay đổi.';
   if (r.migrated) return `Đã chuyển sổ sang bố cục mới: giữ nguyên ${r.migrated.accounts} tài khoản và ${r.migrated.filings} hồ sơ. Số CCCD đầy đủ đã được thay bằng 4 số cuối và khoá tìm trùng.`;
   const parts = [
+    upgraded(r) ? `chuyển sổ lên phiên bản ${r.version} (giữ nguyên dữ liệu)` : '',
     r.createdSheets.length ? `tạo ${r.createdSheets.join(', ')}` : '',
     r.managerAdded ? `thêm ${r.managerAdded} vào «Người quản lý sổ»` : '',
     r.protectionsUpdated ? `cập nhật người được sửa ${r.protectionsUpdated} vùng được bảo vệ (chủ sổ, người chạy thiết lập và «Người quản lý sổ»)` : '',

@@ -9,7 +9,7 @@ import { currentUser } from '../registry/log';
 import { readSettings } from '../registry/settings';
 
 const TITLE = 'Trợ lý DVC';
-export type Tab = 'entry' | 'check' | 'duplicates' | 'summary' | 'report' | 'codes' | 'log' | 'import' | 'settings';
+export type Tab = 'entry' | 'check' | 'duplicates' | 'summary' | 'report' | 'codes' | 'log' | 'import' | 'settings' | 'diagnostics';
 
 export function showSidebar(tab: Tab): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar');

@@ -8,6 +8,7 @@ import { RegistryError, Table, type Spreadsheet } from '../infra/table';
 import { cellDate, cellText } from '../infra/cells';
 import { timestampInVietnam, todayInVietnam, viDate } from '../infra/time';
 import { ACCOUNTS, FILINGS, SUMMARY_SHEET, TARGETS } from '../registry/layout';
+import { diagnosticsLine, readMisses } from '../registry/misses';
 import { volunteerMap } from '../registry/lists';
 import { readSettings } from '../registry/settings';
 import { requireCurrent } from '../registry/version';
@@ -141,8 +142,11 @@ export function summarise(
   };
 }
 
-/** The short plain-text report a group leader pastes into the Zalo group. */
-export function zaloReport(s: Summary, ward: string, today: string): string {
+/**
+ * The short plain-text report a group leader pastes into the Zalo group;
+ * `diagnostics` is the one line about guide steps that failed in the period.
+ */
+export function zaloReport(s: Summary, ward: string, today: string, diagnostics: string | null = null): string {
   const lines: string[] = [];
   lines.push(`BÁO CÁO TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG – ${ward.toUpperCase()}`);
   lines.push(`Kỳ báo cáo: ${periodLabel(s.period)} (số liệu đến ngày ${viDate(today)})`);
@@ -163,6 +167,7 @@ export function zaloReport(s: Summary, ward: string, today: string): string {
   }
   const top = s.byProcedure.slice(0, 3);
   lines.push(`4. Nhu cầu nhiều nhất: ${top.length ? top.map((p) => `${p.label} (${p.filings})`).join('; ') : 'chưa có hồ sơ trong kỳ'}.`);
+  if (diagnostics) lines.push(`5. ${diagnostics}`);
   return lines.join('\n');
 }
 
@@ -225,6 +230,13 @@ export function buildZaloReport(ss: Spreadsheet, period: string | null, now = ne
   requireCurrent(ss);
   if (period && !PeriodSchema.safeParse(period).success) throw new RegistryError(PERIOD.message);
   const s = loadSummary(ss, period || null);
-  return zaloReport(s, readSettings().ward, todayInVietnam(now));
+  let line: string | null = null;
+  try {
+    line = diagnosticsLine(readMisses(ss), (d) => inPeriod(d, period || null));
+  } catch (err) {
+    // A damaged «Chẩn đoán» leaves the line out; its panel says what to mend.
+    if (!(err instanceof RegistryError)) throw err;
+  }
+  return zaloReport(s, readSettings().ward, todayInVietnam(now), line);
 }
 

@@ -13,6 +13,7 @@ import { timestampInVietnam } from '../infra/time';
 import { sha256Hex } from '../infra/digest';
 import { CODES } from './layout';
 import type { Lookups } from './lookups';
+import { clientProperty, type ClientReport } from './clients';
 
 const ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789'; // no 0/O, 1/I/L, U
 export const MAX_FAILURES = 5;
@@ -130,7 +131,8 @@ export function refusalToLog(now = new Date()): { log: boolean; count: number } 
   return { log: count <= REFUSALS_LOGGED || count % 100 === 0, count };
 }
 
-/** Records the last use of a code (a property: no spreadsheet call). */
-export function touchCode(codeId: string, now = new Date()): void {
-  props().setProperty(USED_PREFIX + codeId, timestampInVietnam(now));
+/** Records the last use of a code, and what the volunteer's extension reported (one properties write: no spreadsheet call). */
+export function touchCode(codeId: string, now = new Date(), client?: ClientReport): void {
+  const at = timestampInVietnam(now);
+  props().setProperties({ [USED_PREFIX + codeId]: at, ...(client ? clientProperty(client, at) : {}) });
 }

@@ -119,6 +119,47 @@ export const CODES: TableSpec = {
   ],
 };
 
+/**
+ * Guide steps that found no anchor on a portal page, as the volunteers' extensions report them
+ * (never page text or values: a redacted path). Written by the web endpoint only.
+ */
+export const DIAGNOSTICS: TableSpec = {
+  key: 'diagnostics',
+  name: 'Chẩn đoán',
+  protectSheet: true,
+  columns: [
+    { key: 'receivedAt', header: 'Nhận lúc', format: T },
+    { key: 'clientId', header: 'Mã gửi từ tiện ích', format: T },
+    { key: 'at', header: 'Thời điểm', format: T },
+    { key: 'volunteerId', header: 'Tình nguyện viên', format: T },
+    { key: 'guideId', header: 'Hướng dẫn', format: T },
+    { key: 'stepId', header: 'Bước', format: T },
+    { key: 'surface', header: 'Trang', format: T },
+    { key: 'path', header: 'Đường dẫn (đã che)', format: T },
+    { key: 'kind', header: 'Loại', format: T },
+    { key: 'guideDataVersion', header: 'Dữ liệu hướng dẫn', format: T },
+    { key: 'extensionVersion', header: 'Phiên bản tiện ích', format: T },
+    { key: 'browser', header: 'Trình duyệt', format: T },
+    { key: 'installId', header: 'Mã máy (ngẫu nhiên)', format: T },
+  ],
+};
+
+/**
+ * The guide pack the leader placed in the registry (Cài đặt → «Gói hướng dẫn»), as base64 in
+ * parts that fit a cell (Sheets holds 50,000 characters a cell); its description is in script
+ * properties (registry/packs.ts).
+ */
+export const PACKS: TableSpec = {
+  key: 'packs',
+  name: 'Gói hướng dẫn',
+  protectSheet: true,
+  hidden: true,
+  columns: [
+    { key: 'part', header: 'Phần', format: T },
+    { key: 'data', header: 'Nội dung (base64)', format: T },
+  ],
+};
+
 /** Lists behind the dropdowns; the tổ dân phố list is the ward's to edit. */
 export const LISTS: TableSpec = {
   key: 'lists',
@@ -136,7 +177,7 @@ export const LISTS: TableSpec = {
 
 export const SUMMARY_SHEET = 'Tổng hợp';
 
-export const TABLES: TableSpec[] = [ACCOUNTS, FILINGS, VOLUNTEERS, TARGETS, LOG, CODES, LISTS];
+export const TABLES: TableSpec[] = [ACCOUNTS, FILINGS, VOLUNTEERS, TARGETS, LOG, CODES, LISTS, DIAGNOSTICS, PACKS];
 
 /** Developer-metadata key holding the layout version on the spreadsheet. */
 export const VERSION_KEY = 'troLyDvc.schemaVersion';
@@ -166,6 +207,8 @@ export const WRITES = {
   check: [ACCOUNTS.name, FILINGS.name, TARGETS.name],
   volunteers: [VOLUNTEERS.name, LOG.name],
   codes: [CODES.name, LOG.name],
+  diagnostics: [DIAGNOSTICS.name, LOG.name],
+  packs: [PACKS.name, LOG.name],
   log: [LOG.name],
   summary: [SUMMARY_SHEET],
   everything: TABLES.map((t) => t.name),

@@ -2,7 +2,7 @@
 // phố list is the ward's to edit; the others are fixed by the add-on) and the
 // volunteers of «Tình nguyện viên».
 import { APPS, FILING_STATUSES, GENDERS } from '../../../shared/schemas/registry';
-import { catalogue } from '../../../shared/catalogue';
+import { allProcedures } from './catalogue';
 import { Table, type Spreadsheet } from '../infra/table';
 import { cellText } from '../infra/cells';
 import { LISTS, PORTALS, VOLUNTEERS } from './layout';
@@ -16,7 +16,7 @@ export function procedureOption(p: { id: string; officialName: string }): string
 export function fixedListValues(key: string): string[] | null {
   switch (key) {
     case 'procedure':
-      return catalogue.map(procedureOption);
+      return allProcedures().map(procedureOption);
     case 'status':
       return [...FILING_STATUSES];
     case 'apps':

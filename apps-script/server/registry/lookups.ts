@@ -7,7 +7,7 @@
 import { foldVietnamese } from '../../../shared/text/fold';
 import type { Spreadsheet } from '../infra/table';
 import { sheetTimeZone } from '../infra/time';
-import { ACCOUNTS, FILINGS, LISTS, VOLUNTEERS } from './layout';
+import { ACCOUNTS, DIAGNOSTICS, FILINGS, LISTS, VOLUNTEERS } from './layout';
 import { listValues, volunteerMap } from './lists';
 
 const KEY = 'TRO_LY_DVC_LOOKUPS';
@@ -40,7 +40,7 @@ export function refreshLookups(ss: Spreadsheet): Lookups {
   const volunteers: Lookups['volunteers'] = {};
   for (const [id, v] of volunteerMap(ss)) volunteers[id] = { name: v.name, active: v.active };
   const widths: Record<string, number> = {};
-  for (const spec of [ACCOUNTS, FILINGS]) widths[spec.key] = ss.getSheetByName(spec.name)?.getLastColumn() || spec.columns.length;
+  for (const spec of [ACCOUNTS, FILINGS, DIAGNOSTICS]) widths[spec.key] = ss.getSheetByName(spec.name)?.getLastColumn() || spec.columns.length;
   const next: Lookups = { groups: listValues(ss, 'toDanPho'), volunteers, timeZone: sheetTimeZone(), widths };
   const props = PropertiesService.getScriptProperties();
   const text = JSON.stringify(next);

@@ -1,5 +1,5 @@
 // Row builders shared by the sidebar entry form, the web endpoint and the file import.
-import { findById } from '../../../shared/catalogue';
+import { findProcedure } from './catalogue';
 import type { Consent } from '../../../shared/schemas/registry';
 import { validateCccd, validatePhone } from '../../../shared/validate';
 import type { Row, Table } from '../infra/table';
@@ -60,7 +60,7 @@ export function accountRecord(a: AccountFields, extra: Record<string, unknown>):
 }
 
 export function filingRecord(f: FilingFields, extra: Record<string, unknown>): Record<string, unknown> {
-  const proc = findById(f.procedureId);
+  const proc = findProcedure(f.procedureId);
   return {
     accountId: f.accountId ?? '',
     residentName: f.residentName,
@@ -93,7 +93,7 @@ export function rowObject(table: Table, row: Row): Record<string, unknown> {
 
 /** Checks the procedure against the catalogue; the code stored is always the catalogue's. */
 export function procedureError(procedureId: string, procedureCode: string | null | undefined): string | null {
-  const p = findById(procedureId);
+  const p = findProcedure(procedureId);
   if (!p) return `Thủ tục «${procedureId}» không có trong danh mục.`;
   if (procedureCode !== undefined && procedureCode !== null && p.code !== procedureCode) {
     return `Mã TTHC ${procedureCode} không khớp với thủ tục ${p.id} (mã đúng: ${p.code ?? 'chưa có mã'}).`;
@@ -119,4 +119,35 @@ export function checkCccd(cccd: string, birthYear: number, gender: string | unde
     return null;
   }
   return r.value;
+}
+
+export interface DiagnosticFields {
+  kind: string;
+  guideId: string;
+  stepId: string;
+  surface: string;
+  path: string;
+  extensionVersion: string;
+  guideDataVersion: string;
+  browser: string;
+  installId: string;
+  at: string;
+}
+
+/** The «Chẩn đoán» row of a reported miss (the kind in plain Vietnamese). */
+export function diagnosticRecord(d: DiagnosticFields, volunteerId: string, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    at: d.at,
+    volunteerId,
+    guideId: d.guideId,
+    stepId: d.stepId,
+    surface: d.surface,
+    path: d.path,
+    kind: d.kind === 'anchor-missing' ? 'Không thấy chỗ gắn hướng dẫn' : d.kind,
+    guideDataVersion: d.guideDataVersion,
+    extensionVersion: d.extensionVersion,
+    browser: d.browser,
+    installId: d.installId.toLowerCase(),
+    ...extra,
+  };
 }

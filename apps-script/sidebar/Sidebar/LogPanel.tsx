@@ -1,12 +1,7 @@
 import { useState } from 'preact/hooks';
 import { server } from './server';
 import { Feedback, useAction } from './action';
-
-/** "2026-11-20T09:05:00+07:00" → "20/11/2026 09:05". */
-function viDateTime(at: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(at);
-  return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : at;
-}
+import { viDateTime } from './format';
 
 export function LogPanel() {
   const a = useAction();

@@ -10,6 +10,7 @@ import { CodesPanel } from './CodesPanel';
 import { LogPanel } from './LogPanel';
 import { ImportPanel } from './ImportPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { Alert } from './fields';
 import type { SidebarData } from './types';
 
@@ -22,6 +23,7 @@ const TABS = [
   ['codes', 'Mã truy cập'],
   ['import', 'Nhập từ tệp'],
   ['log', 'Nhật ký'],
+  ['diagnostics', 'Chẩn đoán'],
   ['settings', 'Cài đặt'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
@@ -70,6 +72,7 @@ function App({ initial }: { initial: Tab }) {
           {tab === 'codes' && <CodesPanel data={data} reload={load} />}
           {tab === 'import' && <ImportPanel data={data} />}
           {tab === 'log' && <LogPanel />}
+          {tab === 'diagnostics' && <DiagnosticsPanel />}
           {tab === 'settings' && <SettingsPanel data={data} reload={load} />}
         </div>
       )}

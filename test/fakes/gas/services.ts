@@ -211,14 +211,28 @@ export function createGas(opts: GasOptions = {}) {
     getUuid() {
       return randomUUID();
     },
-    base64Encode(v: string | number[]) {
+    /** Base64 of a string's UTF-8 bytes (the only charset the add-on uses) or of a Byte[]. */
+    base64Encode(v: string | number[], _charset?: string) {
       return toBuffer(v).toString('base64');
     },
     base64EncodeWebSafe(v: string | number[]) {
       return toBuffer(v).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
     },
-    newBlob(data: string) {
-      return { getBytes: () => signedBytes(Buffer.from(data, 'utf8')), getDataAsString: () => data };
+    /** Byte[] (signed, as Java's) of a base64 string; like Apps Script, refuses text that is not base64. */
+    base64Decode(encoded: string, _charset?: string) {
+      if (typeof encoded !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded) || encoded.length % 4 === 1) throw new Error('Could not decode string.');
+      return signedBytes(Buffer.from(encoded, 'base64'));
+    },
+    /** A Blob of a string or a Byte[]; getDataAsString decodes its bytes (UTF-8 unless told otherwise). */
+    newBlob(data: string | number[]) {
+      const buf = toBuffer(data);
+      return {
+        getBytes: () => signedBytes(buf),
+        getDataAsString: (charset = 'UTF-8') => {
+          if (!/^utf-?8$/i.test(charset)) throw new Error(`Unsupported charset in fake: ${charset}`);
+          return buf.toString('utf8');
+        },
+      };
     },
     sleep(ms: number) {
       state.sleeps.push(ms);

@@ -136,3 +136,17 @@ describe('cells and outputs', () => {
     }
   });
 });
+
+describe('Utilities: base64 and blobs', () => {
+  it('base64Decode gives Java’s signed bytes and refuses text that is not base64; a blob of bytes decodes as UTF-8 only when asked for it', () => {
+    const { Utilities } = createGas().globals;
+    const text = 'Ba\u0300m «Nộp» 🙂\r\n';
+    const encoded = Utilities.base64Encode(text, Utilities.Charset.UTF_8);
+    const bytes = Utilities.base64Decode(encoded, Utilities.Charset.UTF_8);
+    expect(bytes.every((b: number) => b >= -128 && b <= 127)).toBe(true);
+    expect(bytes.some((b: number) => b < 0)).toBe(true);
+    expect(Utilities.newBlob(bytes).getDataAsString('UTF-8')).toBe(text);
+    expect(() => Utilities.base64Decode('~abc', Utilities.Charset.UTF_8)).toThrow('Could not decode string.');
+    expect(() => Utilities.newBlob(bytes).getDataAsString('Windows-1258')).toThrow();
+  });
+});

@@ -4,7 +4,7 @@ import { REGISTRY_SCHEMA_VERSION } from '../../../shared/schemas/registry';
 import { loadAddon } from '../../fakes/addon-runtime';
 import { snapshot, sheetRows } from './helpers';
 
-const SHEETS = ['Danh mục', 'Tình nguyện viên', 'Tài khoản', 'Hồ sơ', 'Chỉ tiêu', 'Nhật ký', 'Mã truy cập', 'Tổng hợp'];
+const SHEETS = ['Danh mục', 'Tình nguyện viên', 'Tài khoản', 'Hồ sơ', 'Chỉ tiêu', 'Nhật ký', 'Mã truy cập', 'Tổng hợp', 'Chẩn đoán', 'Gói hướng dẫn'];
 
 describe('menu', () => {
   it('builds the whole Vietnamese menu in AuthMode.NONE without touching authorized services', () => {
@@ -20,6 +20,7 @@ describe('menu', () => {
       'Tình nguyện viên và mã truy cập',
       'Nhập từ tệp',
       'Nhật ký thay đổi và rà soát',
+      'Chẩn đoán hướng dẫn',
       'Cài đặt bảo vệ dữ liệu',
     ]);
     // Every item points at a global function the bundle defines.
@@ -31,14 +32,14 @@ describe('menu', () => {
   it('onInstall builds the same menu', () => {
     const addon = loadAddon();
     addon.run('onInstall', { authMode: 'FULL' });
-    expect(addon.gas.ui.captions()).toHaveLength(10);
+    expect(addon.gas.ui.captions()).toHaveLength(11);
   });
 
   it('each sidebar menu item opens the one inlined sidebar at its tab', () => {
     const addon = loadAddon();
     const tabs: Record<string, string> = {
       menuEntry: 'entry', menuCheckData: 'check', menuDuplicates: 'duplicates', menuSummary: 'summary', menuReport: 'report',
-      menuAccessCodes: 'codes', menuImport: 'import', menuChangeLog: 'log', menuSettings: 'settings',
+      menuAccessCodes: 'codes', menuImport: 'import', menuChangeLog: 'log', menuSettings: 'settings', menuDiagnostics: 'diagnostics',
     };
     for (const [fn, tab] of Object.entries(tabs)) {
       addon.run(fn);
@@ -138,8 +139,8 @@ describe('Thiết lập sổ', () => {
     const filings = sheetRows(ss, 'Hồ sơ');
     expect(filings).toHaveLength(1);
     expect(filings[0]).toMatchObject({ 'Thủ tục (danh mục)': expect.stringMatching(/^III\.2 — /), 'Mã TTHC': '1.001193', 'Mã hồ sơ': 'H22.1-000777' });
-    expect(ss.metadata.find((m) => m.key === 'troLyDvc.schemaVersion')?.value).toBe('2');
-    expect(sheetRows(ss, 'Nhật ký').at(-1)!['Hành động']).toBe('Chuyển sổ từ phiên bản 1 lên 2');
+    expect(ss.metadata.find((m) => m.key === 'troLyDvc.schemaVersion')?.value).toBe(String(REGISTRY_SCHEMA_VERSION));
+    expect(sheetRows(ss, 'Nhật ký').at(-1)!['Hành động']).toBe(`Chuyển sổ từ phiên bản 1 lên ${REGISTRY_SCHEMA_VERSION}`);
     expect(addon.gas.ui.alerts.at(-1)).toContain('giữ nguyên 2 tài khoản và 1 hồ sơ');
     // And then it is current: a second run changes nothing.
     const before = snapshot(ss);
