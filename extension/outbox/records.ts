@@ -31,6 +31,10 @@ export function describeRecord(record: SyncRecord): { title: string; detail: str
       detail: `${procedure} · ${PORTAL_LABEL[f.portal]} · ${f.toDanPho} · ${maskName(f.residentName)}`,
     };
   }
+  if (record.kind === 'diagnostic') {
+    const d = record.diagnostic;
+    return { title: `Chẩn đoán: bước ${d.stepId}`, detail: `${d.guideId} · ${d.surface} · ${d.path}` };
+  }
   const a = record.account;
   return {
     title: `Tài khoản: ${maskName(a.fullName)}`,

@@ -29,7 +29,35 @@ export const AccountSyncRecord = z
   })
   .strict();
 
-export const SyncRecordSchema = z.discriminatedUnion('kind', [FilingSyncRecord, AccountSyncRecord]);
+/**
+ * A guide step that found no anchor on a portal page (the page changed): the ward's «Chẩn đoán»
+ * sheet shows which steps fail, since when and on how many machines. Never page text, never query
+ * values, never anything typed: the path keeps the URL's shape only (":n", ":uuid", "key=").
+ */
+export const REDACTED_PATH = /^\/[A-Za-z0-9\-._~/:]*(\?([A-Za-z0-9_\-.]+=)(&[A-Za-z0-9_\-.]+=)*)?(#[A-Za-z0-9\-._~/:!]*)?$/;
+export const DiagnosticSyncRecord = z
+  .object({
+    clientId: ClientId,
+    kind: z.literal('diagnostic'),
+    diagnostic: z
+      .object({
+        kind: z.enum(['anchor-missing']),
+        guideId: z.string().min(1).max(80),
+        stepId: z.string().min(1).max(80),
+        surface: z.string().min(1).max(40),
+        path: z.string().max(300).regex(REDACTED_PATH, { message: 'Đường dẫn chẩn đoán phải được che (không có giá trị).' }),
+        extensionVersion: z.string().min(1).max(20),
+        guideDataVersion: z.string().min(1).max(40),
+        browser: z.enum(['chrome', 'firefox', 'other']),
+        /** A random id made once per installation (not personal): "on how many machines". */
+        installId: z.uuid(),
+        at: z.iso.datetime({ offset: true }),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const SyncRecordSchema = z.discriminatedUnion('kind', [FilingSyncRecord, AccountSyncRecord, DiagnosticSyncRecord]);
 export type SyncRecord = z.infer<typeof SyncRecordSchema>;
 
 export const SyncEnvelopeSchema = z
@@ -37,7 +65,15 @@ export const SyncEnvelopeSchema = z
     v: z.literal(SYNC_VERSION, { message: 'Phiên bản dữ liệu không khớp: hãy cập nhật tiện ích Trợ lý DVC.' }),
     action: z.enum(['hello', 'record']),
     accessCode: z.string().min(8, { message: 'Thiếu mã truy cập.' }).max(128),
-    client: z.object({ app: z.literal(CLIENT_APP), version: z.string().max(20), sentAt: z.iso.datetime() }).strict(),
+    client: z
+      .object({
+        app: z.literal(CLIENT_APP),
+        version: z.string().max(20),
+        sentAt: z.iso.datetime(),
+        /** The guide data in use: "bundled-<version>" or the signed pack's version (shown per volunteer in the sidebar). */
+        guideData: z.string().max(40).optional(),
+      })
+      .strict(),
     records: z.array(SyncRecordSchema).max(MAX_RECORDS_PER_ENVELOPE, { message: `Tối đa ${MAX_RECORDS_PER_ENVELOPE} bản ghi mỗi lần gửi.` }),
   })
   .strict();

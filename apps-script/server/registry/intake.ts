@@ -105,6 +105,8 @@ export function validateRecord(raw: unknown, ctx: RecordContext): Validated {
   const parsed = SyncRecordSchema.safeParse(raw);
   if (!parsed.success) return reject('Bản ghi chưa hợp lệ: ' + zodIssues(parsed.error).map((i) => `${i.path || 'bản ghi'}: ${i.message}`).join('; '), zodIssues(parsed.error));
   const rec = parsed.data;
+  // Placeholder until the «Chẩn đoán» sheet lands on the add-on side (issue 10): refused, never half-written.
+  if (rec.kind === 'diagnostic') return reject('Sổ này chưa nhận bản ghi chẩn đoán: hãy cập nhật tiện ích bổ trợ của sổ.');
   const errors: FieldErrors = {};
   let phone = '';
   const fields = rec.kind === 'filing' ? rec.filing : rec.account;
@@ -180,7 +182,7 @@ export function writeRecords(ss: Spreadsheet, items: Validated[], writer: Writer
         const fields = accountRecord({ ...rec.account, volunteerId: writer.volunteerId }, { ...base, phone: v.phone ?? '' });
         accRows.push(accounts!.makeRow(fields));
         log.push({ who: writer.who, source: writer.source, action: 'Thêm tài khoản', table: ACCOUNTS.name, recordId: id, after: maskRecord({ ...fields, createdOn: rec.account.createdOn }) });
-      } else {
+      } else if (rec.kind === 'filing') {
         const fields = filingRecord({ ...rec.filing, volunteerId: writer.volunteerId }, base);
         filRows.push(filings!.makeRow(fields));
         log.push({ who: writer.who, source: writer.source, action: 'Thêm hồ sơ', table: FILINGS.name, recordId: id, after: maskRecord({ ...fields, filedOn: rec.filing.filedOn, dueOn: rec.filing.dueOn ?? '' }) });
