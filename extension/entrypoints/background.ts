@@ -3,6 +3,7 @@ import { setupGuide } from '../background/guide';
 import { setupHostAccess } from '../background/host-access';
 import { setupSessionEnd } from '../background/session';
 import { setupSync } from '../outbox/background';
+import { setupPacks } from '../packs/background';
 
 export default defineBackground(() => {
   // Logic lives in modules; this entrypoint only wires it up.
@@ -10,4 +11,5 @@ export default defineBackground(() => {
   setupSessionEnd();
   setupHostAccess();
   setupSync();
+  setupPacks();
 });
