@@ -4,6 +4,7 @@ import { setupHostAccess } from '../background/host-access';
 import { setupSessionEnd } from '../background/session';
 import { setupSync } from '../outbox/background';
 import { setupPacks } from '../packs/background';
+import { setupSnapshots } from '../snapshot/background';
 
 export default defineBackground(() => {
   // Logic lives in modules; this entrypoint only wires it up.
@@ -12,4 +13,5 @@ export default defineBackground(() => {
   setupHostAccess();
   setupSync();
   setupPacks();
+  setupSnapshots();
 });
