@@ -28,6 +28,13 @@ interface Counts {
   keptTexts: number;
 }
 
+/** A link's address as a shape only: its path segments may be slugs of names or file names. */
+function pathShape(u: URL): string {
+  const redacted = redactPath(u);
+  const [path = '', rest = ''] = redacted.split(/(?=[?#])/, 2);
+  return `${path.split('/').map((seg) => (seg.startsWith(':') ? seg : shapeOf(seg))).join('/')}${rest.startsWith('?') ? rest.split('#')[0] : ''}`;
+}
+
 function hrefShape(el: Element): string | null {
   const raw = el.getAttribute('href');
   if (raw === null) return null;
@@ -35,7 +42,7 @@ function hrefShape(el: Element): string | null {
   try {
     const u = new URL(raw, el.ownerDocument.baseURI);
     if (!/^https?:$/.test(u.protocol)) return '#';
-    return u.origin === el.ownerDocument.location?.origin ? redactPath(u) : `${u.origin}${redactPath(u)}`;
+    return u.origin === el.ownerDocument.location?.origin ? pathShape(u) : `${u.origin}${pathShape(u)}`;
   } catch {
     return '#';
   }
@@ -69,7 +76,8 @@ function attributes(el: Element, counts: Counts): Record<string, string> {
   }
   if (el.tagName === 'IFRAME' && el.getAttribute('src')) {
     try {
-      a.src = redactPath(new URL(el.getAttribute('src')!, el.ownerDocument.baseURI));
+      const u = new URL(el.getAttribute('src')!, el.ownerDocument.baseURI);
+      a.src = `${u.origin}${pathShape(u)}`;
     } catch {
       // no source kept
     }
