@@ -16,7 +16,9 @@ const OPAQUE = new Set(['IFRAME', 'FRAME', 'SVG', 'CANVAS', 'VIDEO', 'AUDIO', 'O
 const KEEP_TEXT_SELECTOR = 'button, a, label, h1, h2, h3, h4, h5, h6, th, legend, summary, caption, [role="button"], [role="link"], [role="heading"], [role="columnheader"], [role="tab"], [role="menuitem"]';
 const IDENTIFIERS = ['id', 'for', 'name', 'formcontrolname', 'data-e2e', 'data-testid', 'role', 'type', 'autocomplete', 'inputmode', 'maxlength', 'tabindex', 'colspan', 'rowspan', 'scope', 'accept', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns'];
 const TEXTS = ['title', 'placeholder', 'aria-label', 'alt', 'aria-description', 'aria-roledescription'];
-const STATES = ['disabled', 'readonly', 'required', 'multiple', 'open', 'aria-expanded', 'aria-selected', 'aria-hidden', 'aria-modal', 'aria-haspopup', 'aria-required', 'aria-invalid', 'aria-disabled', 'aria-current', 'aria-live', 'aria-busy', 'aria-level', 'aria-pressed', 'aria-sort', 'aria-multiselectable', 'aria-autocomplete', 'aria-orientation'];
+/** States kept (not values): these, and every aria-* attribute that is neither text nor a value. */
+const STATES = ['disabled', 'readonly', 'required', 'multiple', 'open'];
+const NOT_STATE = /^aria-(?:label|description|roledescription|valuetext|valuenow|placeholder)$/;
 const MAX_NODES = 30_000;
 /** Input types whose value is a label (buttons), not something typed. */
 const BUTTON_INPUTS = new Set(['button', 'submit', 'reset']);
@@ -54,9 +56,8 @@ function attributes(el: Element, counts: Counts): Record<string, string> {
     const v = el.getAttribute(name);
     if (v !== null) a[name] = scrubIdentifier(v);
   }
-  for (const name of STATES) {
-    const v = el.getAttribute(name);
-    if (v !== null && /^[\w\- ]{0,40}$/.test(v)) a[name] = v;
+  for (const { name, value } of el.attributes) {
+    if ((STATES.includes(name) || (name.startsWith('aria-') && !NOT_STATE.test(name) && !(name in a))) && /^[\w\- ]{0,40}$/.test(value)) a[name] = value;
   }
   const cls = el.getAttribute('class');
   if (cls) a.class = cls.split(/\s+/).filter(Boolean).map(scrubIdentifier).join(' ');

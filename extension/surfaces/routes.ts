@@ -76,10 +76,6 @@ export function addBundledRoutes(part: RouteTable): void {
   bundled = compileTable(bundledTable);
 }
 
-export function bundledRoutes(): RouteTable {
-  return bundledTable ?? {};
-}
-
 /**
  * Uses a pack's table from now on (null: the bundled one). A table that does not compile, or lacks a
  * surface the bundled table has, is ignored: recognition falls back to the bundled routes.
