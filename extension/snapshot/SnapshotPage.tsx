@@ -6,9 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { timestampInVietnam } from '../../shared/time/vietnam';
-import { SNAPSHOT_KEY_PREFIX } from './background';
 import { renderSnapshot } from './render';
-import type { PageSnapshot } from './types';
+import { SNAPSHOT_KEY_PREFIX, type PageSnapshot } from './types';
 
 export function snapshotFileName(s: PageSnapshot): string {
   const d = timestampInVietnam(Date.parse(s.takenAt));

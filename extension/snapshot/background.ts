@@ -5,9 +5,9 @@
 import { browser } from 'wxt/browser';
 import { SLIP_PREFIX } from '../background/guide';
 import { handleMessages } from '../messages';
-import { SNAPSHOT_KIND } from './types';
+import { SNAPSHOT_KEY_PREFIX, SNAPSHOT_KIND } from './types';
 
-export const SNAPSHOT_KEY_PREFIX = `${SLIP_PREFIX}snapshot-`;
+if (!SNAPSHOT_KEY_PREFIX.startsWith(SLIP_PREFIX)) throw new Error('snapshots must live under the slip prefix');
 
 export function setupSnapshots(): void {
   handleMessages(

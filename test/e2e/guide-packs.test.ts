@@ -109,11 +109,18 @@ describe('guide packs (built extension trusting a test key, real Chromium)', () 
   });
 
   it('a signed, newer pack from the ward changes the hint on the next page load; the popup says which data is in use', async () => {
-    const r = await check(signPack(withLoginHint(data, PACK_HINT, '2026.12.02-1'), key.key, key.keyId));
+    const corrected = buildGuideData({
+      version: '2026.12.02-1',
+      minExtensionVersion: '0.1.0',
+      corrections: [{ id: 'III.3', note: '2026-12: test correction', set: { officialName: 'Đăng ký khai tử (tên theo gói sửa danh mục)' } }],
+    });
+    const r = await check(signPack(withLoginHint(corrected, PACK_HINT, '2026.12.02-1'), key.key, key.keyId));
     expect(r.text).toContain('Đã dùng gói hướng dẫn 2026.12.02-1');
     expect(await loginHint()).toContain(PACK_HINT);
     const popup = await b.openExtensionPage('popup.html');
     await expect.poll(() => popup.getByTestId('guide-data').textContent()).toBe('Dữ liệu hướng dẫn: bản 2026.12.02-1 (gói từ sổ của phường)');
+    // The pack's catalogue correction shows in the list.
+    await expect.poll(() => popup.locator('[data-procedure-id="III.3"]').textContent()).toContain('tên theo gói sửa danh mục');
     await popup.close();
     // A guide started now from the popup is built from the pack too.
     const started = await startFromPopup(b, '1.001193', 'III.2');
