@@ -41,6 +41,8 @@ export default defineConfig({
     permissions: ['storage', 'browsingData', 'cookies', 'alarms'],
     // Portal hosts: cookies of the resident's session. Apps Script hosts: the sync endpoint.
     host_permissions: [...CONTENT_MATCHES, ...SYNC_HOSTS],
+    // A guide pack at a static https URL: that one host, asked for from the options page's click.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Trợ lý DVC' },
     commands: {
       'focus-guide': {

@@ -9,6 +9,9 @@ import type { SyncRecord } from '../shared/schemas/sync';
 import type { FrameReport } from './engine/frame-signals';
 import type { Guide, Portal } from './guides/schema';
 import type { LinkedInfo } from './outbox/types';
+import type { PackSource } from './packs/storage';
+import type { PageSnapshot } from './snapshot/types';
+import type { DiagnosticInput } from './storage/diagnostics';
 
 export interface GuideForCode {
   guide: Guide | null;
@@ -44,6 +47,13 @@ export interface HostAccessStatus {
 export type EnqueueReply = { ok: true; waiting: number } | { ok: false; message: string };
 export type LinkReply = { ok: true; linked: LinkedInfo } | { ok: false; message: string; code?: string };
 export type SimpleReply = { ok: true } | { ok: false; message: string };
+/** What a guide-pack check found; `message` is shown as it is (Vietnamese). */
+export interface PackCheckReply {
+  ok: boolean;
+  outcome: 'none' | 'installed' | 'same' | 'refused' | 'no-pack' | 'unreachable';
+  version?: string;
+  message: string;
+}
 /** The resident's printable pages: documents to bring, and the appointment slip after filing. */
 export type PrintablePage = 'checklist' | 'appointment';
 
@@ -77,6 +87,14 @@ export interface BackgroundProtocol {
   'sync/hello': [{}, LinkReply];
   /** Wipe the access code and the linked volunteer (the endpoint URL is kept). */
   'sync/unlink': [{}, SimpleReply];
+  /** Content script: a step found no anchor (kept locally; sent to the ward's registry when linked). */
+  'diagnostics/record': [{ entry: DiagnosticInput }, SimpleReply];
+  /** Options page: check the guide-pack source now. */
+  'pack:check': [{}, PackCheckReply];
+  /** Options page: choose where guide packs come from, then check it. */
+  'pack:set-source': [{ source: PackSource }, PackCheckReply];
+  /** Step panel: show a structure-only snapshot of the page for the volunteer to review (never sent). */
+  'snapshot:open': [{ snapshot: PageSnapshot }, SimpleReply];
 }
 
 /** Messages from the background to a tab's content scripts (no reply). */

@@ -3,16 +3,19 @@
  * when the tab closes (keeping it to resume), opens the resident's printable pages for the overlay,
  * and forwards the keyboard command that focuses the step panel.
  */
-import { findByCode } from '../../shared/catalogue';
-import { guideForPortal } from '../guides/build';
-import { GuideSchema } from '../guides/schema';
+import { GuideSchema, type Portal } from '../guides/schema';
+import { activeSource } from '../packs/active';
+import { handoffGuide } from '../packs/lookup';
 import { handleMessages, sendToTab, type GuideForCode, type PrintablePage } from '../messages';
 import { guidedSessions, residentSession, resumableGuides, RESUMABLE_LIMIT, type GuidedSession, type ResumableGuide } from '../storage/items';
 
-/** The guide for a code found in a hand-off URL (validated: the content script ships no zod). */
-export function guideForCode(code: string, portal: Parameters<typeof guideForPortal>[0], url: string): GuideForCode {
-  const known = findByCode(code);
-  const guide = guideForPortal(portal, code, known, url);
+/**
+ * The guide for a code found in a hand-off URL, from the guide data in use (a verified pack or the
+ * bundled guides), validated: the content script ships no zod.
+ */
+export async function guideForCode(code: string, portal: Portal, url: string): Promise<GuideForCode> {
+  const { source } = await activeSource();
+  const { guide, known } = handoffGuide(source, portal, code, url);
   return { guide: guide ? GuideSchema.parse(guide) : null, procedureId: known?.id ?? null, procedureName: guide?.procedureName ?? `Thủ tục mã ${code}` };
 }
 

@@ -9,6 +9,7 @@ import type { Guide, Portal, Rule, Step } from '../guides/schema';
 import { recordDiagnostic } from '../storage/diagnostics';
 import type { GuidedSession } from '../storage/items';
 import { CATCH_ALL_SURFACES, surfacesOf, type SurfaceId } from '../surfaces';
+import { loadActiveRoutes } from '../surfaces/active';
 import { codeNear, extractDueDate } from './capture';
 import { findAnchor } from './find';
 import { buildFrameReport, FRAME_REPORT_REFRESH_MS, FrameSignals, isEmptyReport, sameReport, type FrameReport } from './frame-signals';
@@ -83,6 +84,7 @@ export class GuideRunner {
   }
 
   async start(): Promise<void> {
+    await loadActiveRoutes();
     await this.store.start();
     if (this.opts.inFrame) {
       this.win.addEventListener('pagehide', () => this.opts.reportFrame?.(null), { signal: this.life.signal });
@@ -385,6 +387,7 @@ export class GuideRunner {
       guideId: this.session!.guide.id,
       stepId: step.id,
       path: redactPath(new URL(this.href)),
+      session: this.session!.startedAt,
     });
   }
 }

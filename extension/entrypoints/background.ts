@@ -3,6 +3,8 @@ import { setupGuide } from '../background/guide';
 import { setupHostAccess } from '../background/host-access';
 import { setupSessionEnd } from '../background/session';
 import { setupSync } from '../outbox/background';
+import { setupPacks } from '../packs/background';
+import { setupSnapshots } from '../snapshot/background';
 
 export default defineBackground(() => {
   // Logic lives in modules; this entrypoint only wires it up.
@@ -10,4 +12,6 @@ export default defineBackground(() => {
   setupSessionEnd();
   setupHostAccess();
   setupSync();
+  setupPacks();
+  setupSnapshots();
 });

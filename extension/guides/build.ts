@@ -47,23 +47,48 @@ export function guideFor(p: ProcedureLike & { directUrl?: string }): Guide | nul
   return null;
 }
 
+/** Where the steps of a recognised guide come from: the repository's flows, or a guide pack's. */
+export interface FlowSource {
+  thainguyen(): Step[];
+  moj(): Step[];
+  lienthong(kind: LienthongKind): Step[];
+  packageCodes: Record<'khai-sinh' | 'khai-tu', string[]>;
+  /** The full guide of a catalogue procedure (the national portal's own guides). */
+  procedureGuide(p: ProcedureLike & { directUrl?: string }): Guide | null;
+}
+
+export const BUNDLED_FLOWS: FlowSource = {
+  thainguyen: thainguyenSteps,
+  moj: mojSteps,
+  lienthong: lienthongSteps,
+  packageCodes: LIENTHONG_PACKAGE_CODES,
+  procedureGuide: guideFor,
+};
+
 /**
  * A guide for a procedure recognised from a hand-off URL on a given portal, whether or not the
  * catalogue knows the code (Thái Nguyên receives procedures the ward letter does not list).
  */
-export function guideForPortal(portal: Portal, code: string, known: (ProcedureLike & { directUrl?: string }) | undefined, url: string): Guide | null {
+export function guideForPortal(
+  portal: Portal,
+  code: string,
+  known: (ProcedureLike & { directUrl?: string }) | undefined,
+  url: string,
+  flows: FlowSource = BUNDLED_FLOWS,
+): Guide | null {
   const name = known ? displayName(known) : `Thủ tục mã ${code}`;
   const common = { procedureId: known?.id ?? null, procedureCode: code, procedureName: name, startUrl: url };
+  const codes = (kind: LienthongKind) => flows.packageCodes[kind === 'khai-tu' ? 'khai-tu' : 'khai-sinh'];
   switch (portal) {
     case 'thainguyen':
-      return { id: `thainguyen:${code}`, portal, ...common, steps: thainguyenSteps() };
+      return { id: `thainguyen:${code}`, portal, ...common, steps: flows.thainguyen() };
     case 'lienthong': {
-      const kind = known ? lienthongKind(known) : LIENTHONG_PACKAGE_CODES['khai-tu'].includes(code) ? 'khai-tu' : code === '2.000987' ? 'khai-sinh-can-cuoc' : 'khai-sinh';
-      return { id: `lienthong:${code}`, portal, ...common, portalCodes: packageCodes(kind), steps: lienthongSteps(kind) };
+      const kind = known ? lienthongKind(known) : flows.packageCodes['khai-tu'].includes(code) ? 'khai-tu' : code === '2.000987' ? 'khai-sinh-can-cuoc' : 'khai-sinh';
+      return { id: `lienthong:${code}`, portal, ...common, portalCodes: codes(kind), steps: flows.lienthong(kind) };
     }
     case 'moj':
-      return { id: `moj:${code}`, portal, ...common, steps: mojSteps() };
+      return { id: `moj:${code}`, portal, ...common, steps: flows.moj() };
     case 'dvcqg':
-      return known ? guideFor(known) : null;
+      return known ? flows.procedureGuide(known) : null;
   }
 }

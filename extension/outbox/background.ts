@@ -1,4 +1,7 @@
 import { browser } from 'wxt/browser';
+import { createDiagnosticsReporter } from '../diagnostics/report';
+import { activeGuideData } from '../packs/active';
+import { DIAGNOSTICS_LIMIT, diagnosticsLog, installIdItem } from '../storage/items';
 import { createSyncEngine, type SyncEngine } from './core';
 import { handleMessages, type Handlers } from '../messages';
 import { outboxItem, syncSettingsItem, syncStateItem } from './storage';
@@ -37,6 +40,7 @@ export function setupSync(): SyncEngine {
     now: () => Date.now(),
     random: () => Math.random(),
     clientVersion: browser.runtime.getManifest().version,
+    guideData: async () => (await activeGuideData()).label,
     async scheduleRetry(at) {
       if (at === null) await browser.alarms.clear(RETRY_ALARM);
       else await browser.alarms.create(RETRY_ALARM, { when: at });
@@ -62,8 +66,35 @@ export function setupSync(): SyncEngine {
   return e;
 }
 
+async function installId(): Promise<string> {
+  const known = await installIdItem.getValue();
+  if (known) return known;
+  const id = crypto.randomUUID();
+  await installIdItem.setValue(id);
+  return id;
+}
+
 function handlers(e: SyncEngine): Handlers {
+  const diagnostics = createDiagnosticsReporter({
+    log: cell(diagnosticsLog),
+    installId,
+    linked: async () => {
+      const s = await syncSettingsItem.getValue();
+      return Boolean(s.endpoint && s.accessCode);
+    },
+    enqueue: async (record) => {
+      const r = await e.enqueue(record);
+      if (r.ok) void e.flush();
+      return r;
+    },
+    guideDataLabel: async () => (await activeGuideData()).label,
+    extensionVersion: browser.runtime.getManifest().version,
+    browser: import.meta.env.BROWSER === 'firefox' ? 'firefox' : import.meta.env.BROWSER === 'chrome' ? 'chrome' : 'other',
+    now: () => new Date(),
+    limit: DIAGNOSTICS_LIMIT,
+  });
   return {
+    'diagnostics/record': (m) => diagnostics.report(m.entry),
     'outbox/enqueue': async (m) => {
       const r = await e.enqueue(m.record);
       if (r.ok) void e.flush();

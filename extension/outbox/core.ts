@@ -36,6 +36,8 @@ export interface SyncDeps {
   /** Schedules (or with null cancels) the retry alarm. */
   scheduleRetry: (at: number | null) => Promise<void>;
   clientVersion: string;
+  /** The guide data in use ("bundled-<version>" or a pack's version), told in every envelope. */
+  guideData?: () => Promise<string>;
   /** Abort a request after this long (Apps Script can be slow, but not forever). */
   timeoutMs?: number;
 }
@@ -73,12 +75,12 @@ export const MESSAGES = {
 
 const encoder = new TextEncoder();
 
-export function buildEnvelope(action: 'hello' | 'record', accessCode: string, records: SyncRecord[], version: string, now: number): SyncEnvelope {
+export function buildEnvelope(action: 'hello' | 'record', accessCode: string, records: SyncRecord[], version: string, now: number, guideData?: string): SyncEnvelope {
   return {
     v: SYNC_VERSION,
     action,
     accessCode,
-    client: { app: CLIENT_APP, version: version.slice(0, 20), sentAt: new Date(now).toISOString() },
+    client: { app: CLIENT_APP, version: version.slice(0, 20), sentAt: new Date(now).toISOString(), ...(guideData ? { guideData: guideData.slice(0, 40) } : {}) },
     records,
   };
 }
@@ -150,11 +152,11 @@ export function createSyncEngine(deps: SyncDeps) {
   }
 
   /** Picks the next batch: oldest waiting items, at most MAX_RECORDS_PER_ENVELOPE and MAX_BODY_BYTES. */
-  function nextBatch(items: OutboxItem[], limit: number, accessCode: string, only?: Set<string>): OutboxItem[] {
+  function nextBatch(items: OutboxItem[], limit: number, accessCode: string, guideData?: string, only?: Set<string>): OutboxItem[] {
     const waiting = items.filter((i) => i.state === 'waiting' && (!only || only.has(i.clientId)));
     let batch = waiting.slice(0, Math.min(limit, MAX_RECORDS_PER_ENVELOPE));
     const size = (b: OutboxItem[]) =>
-      encoder.encode(JSON.stringify(buildEnvelope('record', accessCode, b.map((i) => i.record), deps.clientVersion, deps.now()))).length;
+      encoder.encode(JSON.stringify(buildEnvelope('record', accessCode, b.map((i) => i.record), deps.clientVersion, deps.now(), guideData))).length;
     while (batch.length > 1 && size(batch) > MAX_BODY_BYTES * 0.9) batch = batch.slice(0, Math.ceil(batch.length / 2));
     return batch;
   }
@@ -184,13 +186,14 @@ export function createSyncEngine(deps: SyncDeps) {
     let rejected = 0;
     let limit = MAX_RECORDS_PER_ENVELOPE;
     let sentAny = false;
+    const guideData = await deps.guideData?.().catch(() => undefined);
     for (;;) {
-      const batch = nextBatch(await deps.outbox.get(), limit, settings.accessCode);
+      const batch = nextBatch(await deps.outbox.get(), limit, settings.accessCode, guideData);
       if (batch.length === 0) break;
       const ids = new Set(batch.map((i) => i.clientId));
       const at = iso();
       await markBatch(ids, (i) => ({ ...i, attempts: i.attempts + 1, lastAttemptAt: at }));
-      const envelope = buildEnvelope('record', settings.accessCode, batch.map((i) => i.record), deps.clientVersion, deps.now());
+      const envelope = buildEnvelope('record', settings.accessCode, batch.map((i) => i.record), deps.clientVersion, deps.now(), guideData);
       const result = await post(settings.endpoint, envelope);
       sentAny = true;
 
@@ -318,7 +321,7 @@ export function createSyncEngine(deps: SyncDeps) {
   }
 
   async function hello(endpoint: string, accessCode: string): Promise<{ ok: true; linked: LinkedInfo } | { ok: false; message: string; code?: string }> {
-    const result = await post(endpoint, buildEnvelope('hello', accessCode, [], deps.clientVersion, deps.now()));
+    const result = await post(endpoint, buildEnvelope('hello', accessCode, [], deps.clientVersion, deps.now(), await deps.guideData?.().catch(() => undefined)));
     if (result.kind === 'failure') {
       const message = result.error.code === 'NETWORK' ? MESSAGES.helloNetwork : result.error.message;
       return { ok: false, message, code: result.error.code };

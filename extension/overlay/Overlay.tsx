@@ -10,6 +10,7 @@ import { PANEL_BUTTONS } from '../pages/panelButtons';
 import { ReasonButton } from '../pages/ReasonButton';
 import { avoidControls, BUBBLE_WIDTHS, controlsNear, panelCorner, type AvoidData, type Box } from './placement';
 import { CaptureForm, CloseGuide, Finished } from './StepForms';
+import { SnapshotButton } from '../snapshot/SnapshotButton';
 
 export type Placement = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 const PLACES: Placement[] = ['bottom-right', 'bottom-left', 'top-left', 'top-right'];
@@ -234,6 +235,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
                 </button>
               )}
               <CloseGuide key={view.session.startedAt} finished={!step} onClose={actions.finish} />
+              {step && <SnapshotButton view={view} />}
             </div>
           </div>
         )}

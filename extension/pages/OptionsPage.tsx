@@ -3,6 +3,7 @@ import { sendSync } from '../messages';
 import { outboxItem, syncSettingsItem, syncStateItem } from '../outbox/storage';
 import type { SyncSettings, SyncState } from '../outbox/types';
 import { TextField } from './fields';
+import { PackSourceSettings } from '../packs/PackSourceSettings';
 import { ReasonButton } from './ReasonButton';
 import { useStored } from './useStored';
 
@@ -159,6 +160,7 @@ export function OptionsPage() {
           </div>
         )}
       </div>
+      <PackSourceSettings />
       <p class="tldvc-page-note">
         Mã truy cập chỉ lưu trên máy này. Trên máy dùng chung, hãy bấm “Huỷ liên kết” khi không dùng nữa.
       </p>

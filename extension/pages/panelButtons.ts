@@ -20,5 +20,10 @@ export const PANEL_BUTTONS = {
   skip: { face: 'Bỏ qua ›', name: 'Bỏ qua bước này', does: 'Sang bước sau khi bước này không cần làm (phím mũi tên phải).' },
   close: { face: 'Đóng hướng dẫn', name: 'Đóng hướng dẫn', does: 'Hỏi lại một lần "Dừng hướng dẫn cho người dân này?" rồi tắt khung. Mở lại được bằng "Tiếp tục hướng dẫn" trong cửa sổ của tiện ích.' },
   confirmCode: { face: 'Xác nhận mã hồ sơ', name: 'Xác nhận mã hồ sơ', does: 'Lưu mã hồ sơ cổng vừa cấp (kiểm tra với màn hình trước). Chưa có mã thì nút báo "Hãy nhập mã hồ sơ trước".' },
+  snapshot: {
+    face: 'Trang khác hướng dẫn',
+    name: 'Trang khác hướng dẫn: chụp cấu trúc trang',
+    does: 'Khi trang trên cổng khác với hướng dẫn: chụp cấu trúc trang (chỉ tên nút, nhãn, tiêu đề; mọi chữ khác và mọi ô đã điền thành ký tự che; không đọc mật khẩu, mã OTP, tệp). Bạn xem trước, rồi bỏ đi hoặc lưu thành tệp gửi tổ trưởng. Không gửi đi đâu.',
+  },
   appointment: { face: 'In phiếu hẹn', name: 'In phiếu hẹn', does: 'Mở phiếu hẹn cho người dân: mã hồ sơ, ngày nộp, ngày hẹn trả và mã QR tới trang tra cứu hồ sơ; in hoặc gửi qua Zalo.' },
 } satisfies Record<string, PanelButton>;

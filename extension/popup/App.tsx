@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { useStored } from '../pages/useStored';
 import { firstRunDone } from '../storage/items';
+import { GuideDataLine } from '../packs/GuideDataLine';
 import { FirstRun } from './FirstRun';
 import { HostAccessNotice } from './HostAccessNotice';
 import { Popup } from './Popup';
@@ -42,6 +43,7 @@ export function App() {
         <button type="button" onClick={() => openExtensionPage('/privacy.html')}>
           Quyền riêng tư
         </button>
+        <GuideDataLine class="guide-data" />
       </footer>
     </>
   );

@@ -1,6 +1,7 @@
 /** The popup's procedure picker: search (typos forgiven), guides to resume, recent procedures, the list. */
 import { useMemo, useState } from 'preact/hooks';
-import { catalogue, findById, type Procedure } from '../../shared/catalogue';
+import type { Procedure } from '../../shared/catalogue';
+import { useActiveCatalogue } from '../packs/useActiveCatalogue';
 import { searchCatalogue, suggestProcedures } from '../../shared/text/search';
 import { useStored } from '../pages/useStored';
 import { recentProcedures, resumableGuides } from '../storage/items';
@@ -31,14 +32,15 @@ export function Popup({ children }: { children?: preact.ComponentChildren }) {
   const recentIds = useStored(recentProcedures) ?? [];
   const resumable = useStored(resumableGuides) ?? [];
   const searching = query.trim() !== '';
-  const results = useMemo(() => (searching ? searchCatalogue(query, catalogue, { limit: 60 }).map((r) => r.procedure) : [...catalogue]), [query]);
-  const suggestions = useMemo(() => (searching && !results.length ? suggestProcedures(query, catalogue) : []), [query, results]);
+  const catalogue = useActiveCatalogue();
+  const results = useMemo(() => (searching ? searchCatalogue(query, catalogue, { limit: 60 }).map((r) => r.procedure) : [...catalogue]), [query, catalogue]);
+  const suggestions = useMemo(() => (searching && !results.length ? suggestProcedures(query, catalogue) : []), [query, results, catalogue]);
   const groups = useMemo(() => {
     const map = new Map<string, Procedure[]>();
     for (const p of results) map.set(p.field, [...(map.get(p.field) ?? []), p]);
     return [...map];
   }, [results]);
-  const recent = recentIds.map((id) => findById(id)).filter((p): p is Procedure => !!p);
+  const recent = recentIds.map((id) => catalogue.find((p) => p.id === id)).filter((p): p is Procedure => !!p);
 
   const choose = (p: Procedure) => {
     void rememberRecent(p.id);

@@ -4,8 +4,9 @@
  */
 import { PORTAL_HOSTS } from '../../shared/hosts';
 import type { Procedure } from '../../shared/schemas/procedure';
-import { guideFor } from '../guides/build';
 import { GuideSchema } from '../guides/schema';
+import { activeSource } from '../packs/active';
+import { procedureGuide } from '../packs/lookup';
 import { guidedSessions, recentProcedures, RECENT_LIMIT, residentSession, resumableGuides, type ResumableGuide } from '../storage/items';
 import { send } from '../messages';
 import { hostAccessLabel, missingForGuide } from '../background/host-patterns';
@@ -50,7 +51,9 @@ async function guideTab(session: { guide: ReturnType<typeof GuideSchema.parse>; 
 }
 
 export async function startGuidedSession(p: Procedure): Promise<void> {
-  const guide = GuideSchema.parse(guideFor(p));
+  // The guide data in use: a verified pack (with its catalogue corrections) or the bundled guides.
+  const { source } = await activeSource();
+  const guide = GuideSchema.parse(procedureGuide(source, p.id));
   await guideTab({ guide, index: 0, done: [] }, () => true);
 }
 

@@ -39,16 +39,27 @@ export interface DiagnosticEntry {
   stepId: string;
   /** URL path with query *names* only ("/nop-ho-so?formalityId="), numbers replaced by ":n". */
   path: string;
+  /** First seen. */
   at: string;
+  /** The record's clientId: one per guided session, step and page shape (extension/diagnostics/report.ts). */
+  id?: string;
+  /** Seen again (page reloads) in the same guided session. */
+  count?: number;
+  lastAt?: string;
+  /** Queued for the ward's registry (linked when it was recorded). */
+  queued?: boolean;
 }
 
 export const DIAGNOSTICS_LIMIT = 200;
 
-/** Local log of guide steps whose anchor was not found: no personal data, never sent anywhere. */
+/** Local log of guide steps whose anchor was not found: no personal data. Linked volunteers also send it to the ward. */
 export const diagnosticsLog = storage.defineItem<DiagnosticEntry[]>('local:guide.diagnostics', {
   fallback: [],
   version: 1,
 });
+
+/** A random id made once per installation: lets the ward count "on how many machines", nothing else. */
+export const installIdItem = storage.defineItem<string | null>('local:install.id', { fallback: null, version: 1 });
 
 /**
  * When the last resident's session began touching the portals; cleared by "Kết thúc phiên".

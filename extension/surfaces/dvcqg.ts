@@ -3,50 +3,52 @@
  * Routes: docs/portal-evidence.md §1.1.
  */
 import { PORTAL_HOSTS } from '../../shared/hosts';
-import { UUID, cleanPath, onHost, type Detector } from './url';
+import type { SurfaceRoutes } from './routes';
+import { addBundledRoutes, detect } from './routes';
+import { UUID, type Detector } from './url';
 
-const HOST = PORTAL_HOSTS.dvcqg;
-const LEGACY_HOST = PORTAL_HOSTS.dvcqgLegacy;
-const onPortal = (url: URL) => onHost(url, HOST);
-const DETAIL = new RegExp(`^/thu-tuc-hanh-chinh/${UUID}$`, 'i');
+const HOST = [PORTAL_HOSTS.dvcqg];
 /** Link shape found in crawled data; whether the id is a UUID or a TTHC code is unknown (§1.1). */
 const BY_ID = `/dich-vu-cong-truc-tuyen/(?:${UUID}|\\d\\.\\d{6})`;
-const DETAIL_BY_ID = new RegExp(`^${BY_ID}$`, 'i');
-const FORM_BY_ID = new RegExp(`^${BY_ID}/nop-ho-so$`, 'i');
 
-export const isHome: Detector = (url) => onPortal(url) && cleanPath(url) === '/' && !url.searchParams.has('code');
+/** The national portal's routes as data (extension/surfaces/routes.ts). */
+export const routes = {
+  'dvcqg.home': { routes: [{ hosts: HOST, path: '/', noQuery: ['code'] }] },
+  'dvcqg.search': { routes: [{ hosts: HOST, path: '/tim-kiem-thu-tuc-hanh-chinh|/dvc-ket-qua-thu-tuc' }] },
+  /** The procedure catalogue (`/tra-cuu-thu-tuc` and its sub-pages such as `/danh-sach`). */
+  'dvcqg.catalogue': { routes: [{ hosts: HOST, path: '/tra-cuu-thu-tuc(?:/.*)?' }] },
+  'dvcqg.online': { routes: [{ hosts: HOST, path: '/dvc-dich-vu-cong-truc-tuyen' }] },
+  'dvcqg.detail': { routes: [{ hosts: HOST, path: `/thu-tuc-hanh-chinh/${UUID}` }, { hosts: HOST, path: BY_ID }] },
+  /** The one-page submission form (SurveyJS), recognised by path plus its `formalityId`. */
+  'dvcqg.form': { routes: [{ hosts: HOST, path: '/nop-ho-so', query: ['formalityId'] }, { hosts: HOST, path: `${BY_ID}/nop-ho-so` }] },
+  'dvcqg.lookup': { routes: [{ hosts: HOST, path: '/tra-cuu-ho-so' }] },
+  'dvcqg.payment': { routes: [{ hosts: HOST, path: '/thanh-toan-truc-tuyen' }] },
+  /** Where VNeID sends the browser back after login. */
+  'dvcqg.sso': { routes: [{ hosts: HOST, path: '/sso' }] },
+  /** Legacy `/p/home/dvc-*.html` pages: now on vpcp.dichvucong.gov.vn, old bookmarks still on the main host. */
+  'dvcqg.legacy': { routes: [{ hosts: [PORTAL_HOSTS.dvcqg, PORTAL_HOSTS.dvcqgLegacy], path: '/p/home/dvc-[a-z0-9-]+\\.html' }] },
+  /**
+   * Any other page of the portal, e.g. the account's dossier list a submission may lead to (its route
+   * is not known). Only a step already current stays on such a page: the engine never jumps to one.
+   */
+  'dvcqg.other': {
+    routes: [{ hosts: HOST }],
+    unless: ['dvcqg.home', 'dvcqg.search', 'dvcqg.catalogue', 'dvcqg.online', 'dvcqg.detail', 'dvcqg.form', 'dvcqg.lookup', 'dvcqg.payment', 'dvcqg.sso', 'dvcqg.legacy'],
+  },
+} satisfies Record<string, SurfaceRoutes>;
+addBundledRoutes(routes);
 
-export const isSearch: Detector = (url) =>
-  onPortal(url) && ['/tim-kiem-thu-tuc-hanh-chinh', '/dvc-ket-qua-thu-tuc'].includes(cleanPath(url));
-
-/** The procedure catalogue (`/tra-cuu-thu-tuc` and its sub-pages such as `/danh-sach`). */
-export const isCatalogue: Detector = (url) => onPortal(url) && /^\/tra-cuu-thu-tuc(\/|$)/.test(cleanPath(url));
-
-export const isOnlineServices: Detector = (url) => onPortal(url) && cleanPath(url) === '/dvc-dich-vu-cong-truc-tuyen';
-
-export const isDetail: Detector = (url) => onPortal(url) && (DETAIL.test(cleanPath(url)) || DETAIL_BY_ID.test(cleanPath(url)));
-
-/** The one-page submission form (SurveyJS), recognised by path plus its `formalityId`. */
-export const isForm: Detector = (url) =>
-  onPortal(url) && ((cleanPath(url) === '/nop-ho-so' && url.searchParams.has('formalityId')) || FORM_BY_ID.test(cleanPath(url)));
-
-export const isDossierLookup: Detector = (url) => onPortal(url) && cleanPath(url) === '/tra-cuu-ho-so';
-
-export const isPayment: Detector = (url) => onPortal(url) && cleanPath(url) === '/thanh-toan-truc-tuyen';
-
-/** Where VNeID sends the browser back after login. */
-export const isSsoCallback: Detector = (url) => onPortal(url) && cleanPath(url) === '/sso';
-
-/** Legacy `/p/home/dvc-*.html` pages: now on vpcp.dichvucong.gov.vn, old bookmarks still on the main host. */
-export const isLegacy: Detector = (url) =>
-  (onPortal(url) || onHost(url, LEGACY_HOST)) && /^\/p\/home\/dvc-[a-z0-9-]+\.html$/.test(url.pathname);
-
-/**
- * Any other page of the portal, e.g. the account's dossier list a submission may lead to (its route
- * is not known). Only a step already current stays on such a page: the engine never jumps to one.
- */
-export const isOther: Detector = (url) =>
-  onPortal(url) && ![isHome, isSearch, isCatalogue, isOnlineServices, isDetail, isForm, isDossierLookup, isPayment, isSsoCallback, isLegacy].some((d) => d(url));
+export const isHome: Detector = (url) => detect('dvcqg.home', url);
+export const isSearch: Detector = (url) => detect('dvcqg.search', url);
+export const isCatalogue: Detector = (url) => detect('dvcqg.catalogue', url);
+export const isOnlineServices: Detector = (url) => detect('dvcqg.online', url);
+export const isDetail: Detector = (url) => detect('dvcqg.detail', url);
+export const isForm: Detector = (url) => detect('dvcqg.form', url);
+export const isDossierLookup: Detector = (url) => detect('dvcqg.lookup', url);
+export const isPayment: Detector = (url) => detect('dvcqg.payment', url);
+export const isSsoCallback: Detector = (url) => detect('dvcqg.sso', url);
+export const isLegacy: Detector = (url) => detect('dvcqg.legacy', url);
+export const isOther: Detector = (url) => detect('dvcqg.other', url);
 
 export const testUrls: Record<string, string[]> = {
   isHome: ['https://dichvucong.gov.vn/', 'https://dichvucong.gov.vn', 'https://dichvucong.gov.vn/?typeInapp=1'],

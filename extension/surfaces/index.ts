@@ -7,6 +7,7 @@ import * as lienthong from './lienthong';
 import * as moj from './moj';
 import * as thainguyen from './thainguyen';
 import * as vneid from './vneid';
+import type { RouteTable } from './routes';
 import type { Detector } from './url';
 
 export const SURFACES = {
@@ -40,6 +41,9 @@ export const SURFACES = {
 
 export type SurfaceId = keyof typeof SURFACES;
 export const SURFACE_IDS = Object.keys(SURFACES) as SurfaceId[];
+
+/** The routes the detectors read, as the repository has them (a guide pack may replace them). */
+export const BUNDLED_ROUTES: RouteTable = { ...dvcqg.routes, ...vneid.routes, ...lienthong.routes, ...moj.routes, ...thainguyen.routes };
 
 /** Surfaces the URL belongs to (normally exactly one; none for pages no guide uses). */
 export function surfacesOf(url: URL): SurfaceId[] {

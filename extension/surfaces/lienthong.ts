@@ -1,16 +1,25 @@
 /** lienthong.dichvucong.gov.vn: Angular SPA with hash routing (docs/portal-evidence.md §5). */
 import { PORTAL_HOSTS } from '../../shared/hosts';
-import { cleanPath, hashPath, onHost, type Detector } from './url';
+import { addBundledRoutes, detect, type SurfaceRoutes } from './routes';
+import { hashPath, type Detector } from './url';
 
-const on = (url: URL) => onHost(url, PORTAL_HOSTS.lienthong) && cleanPath(url) === '/';
+const on = { hosts: [PORTAL_HOSTS.lienthong], path: '/' };
 
-export const isLienthongHome: Detector = (url) => on(url) && ['/', '/trang-chu'].includes(hashPath(url));
-export const isLienthongDeclare: Detector = (url) => on(url) && /^\/ke-khai\/\d\.\d{6}$/.test(hashPath(url));
-export const isLienthongLookup: Detector = (url) => on(url) && hashPath(url) === '/tra-cuu-ho-so';
+export const routes = {
+  'lienthong.home': { routes: [{ ...on, hash: '/|/trang-chu' }] },
+  'lienthong.declare': { routes: [{ ...on, hash: '/ke-khai/\\d\\.\\d{6}' }] },
+  'lienthong.lookup': { routes: [{ ...on, hash: '/tra-cuu-ho-so' }] },
+} satisfies Record<string, SurfaceRoutes>;
+addBundledRoutes(routes);
+
+export const isLienthongHome: Detector = (url) => detect('lienthong.home', url);
+export const isLienthongDeclare: Detector = (url) => detect('lienthong.declare', url);
+export const isLienthongLookup: Detector = (url) => detect('lienthong.lookup', url);
 
 /** The procedure code of a declaration route: "#/ke-khai/2.000986" → "2.000986". */
 export function lienthongCode(url: URL): string | null {
-  return isLienthongDeclare(url) ? hashPath(url).split('/')[2] ?? null : null;
+  const code = isLienthongDeclare(url) ? hashPath(url).split('/')[2] : undefined;
+  return code && /^\d\.\d{6}$/.test(code) ? code : null;
 }
 
 export const testUrls: Record<string, string[]> = {

@@ -3,18 +3,28 @@
  * The wizard's draft id in `/nop-ho-so/<n>` is not the procedure; `maThuTuc` / `MaTTHC` are.
  */
 import { PORTAL_HOSTS } from '../../shared/hosts';
-import { UUID, cleanPath, onHost, type Detector } from './url';
+import { addBundledRoutes, detect, type SurfaceRoutes } from './routes';
+import { UUID, type Detector } from './url';
 
-const on = (url: URL) => onHost(url, PORTAL_HOSTS.moj);
+const on = (path: string) => ({ routes: [{ hosts: [PORTAL_HOSTS.moj], path }] });
 
-export const isMojHandoff: Detector = (url) => on(url) && cleanPath(url) === '/danh-sach-thu-tuc';
-export const isMojWizard: Detector = (url) => on(url) && /^\/nop-ho-so\/\d+$/.test(cleanPath(url));
-export const isMojDossierView: Detector = (url) => on(url) && /^\/nop-ho-so\/\d+\/xem$/.test(cleanPath(url));
-export const isMojMyDossiers: Detector = (url) => on(url) && cleanPath(url) === '/ho-so-cua-toi';
-export const isMojLookup: Detector = (url) => on(url) && /^\/tra-cuu\/nop-ho-so\/\d+$/.test(cleanPath(url));
-/** The electronic declaration served in a frame from tokhaidientu.moj.gov.vn. */
-export const isMojEform: Detector = (url) =>
-  onHost(url, PORTAL_HOSTS.mojForms) && new RegExp(`^/e-form/${UUID}$`, 'i').test(cleanPath(url));
+export const routes = {
+  'moj.handoff': on('/danh-sach-thu-tuc'),
+  'moj.wizard': on('/nop-ho-so/\\d+'),
+  'moj.view': on('/nop-ho-so/\\d+/xem'),
+  'moj.myDossiers': on('/ho-so-cua-toi'),
+  'moj.lookup': on('/tra-cuu/nop-ho-so/\\d+'),
+  /** The electronic declaration served in a frame from tokhaidientu.moj.gov.vn. */
+  'moj.eform': { routes: [{ hosts: [PORTAL_HOSTS.mojForms], path: `/e-form/${UUID}` }] },
+} satisfies Record<string, SurfaceRoutes>;
+addBundledRoutes(routes);
+
+export const isMojHandoff: Detector = (url) => detect('moj.handoff', url);
+export const isMojWizard: Detector = (url) => detect('moj.wizard', url);
+export const isMojDossierView: Detector = (url) => detect('moj.view', url);
+export const isMojMyDossiers: Detector = (url) => detect('moj.myDossiers', url);
+export const isMojLookup: Detector = (url) => detect('moj.lookup', url);
+export const isMojEform: Detector = (url) => detect('moj.eform', url);
 
 export const testUrls: Record<string, string[]> = {
   isMojHandoff: [

@@ -1,19 +1,28 @@
 /** dichvucong.thainguyen.gov.vn: Angular Material front end (docs/portal-evidence.md §7). */
 import { PORTAL_HOSTS } from '../../shared/hosts';
-import { cleanPath, onHost, type Detector } from './url';
+import { addBundledRoutes, detect, type SurfaceRoutes } from './routes';
+import type { Detector } from './url';
 
-const on = (url: URL) => onHost(url, PORTAL_HOSTS.thainguyen);
+const on = (path: string) => ({ routes: [{ hosts: [PORTAL_HOSTS.thainguyen], path }] });
 
-export const isThaiNguyenHome: Detector = (url) => on(url) && cleanPath(url) === '/';
-/**
- * The hand-off target: `/nop-ho-so?MaTTHCDP=<mã>.000.00.00.H55&...`, matched as a prefix like the
- * kiosk tool does: sub-paths (`/nop-ho-so/<x>`) may follow (§7).
- */
-export const isThaiNguyenSubmit: Detector = (url) => on(url) && /^\/nop-ho-so(\/|$)/.test(cleanPath(url));
-/** Shown after login; the kiosk tool treats it as "logged in". */
-export const isThaiNguyenCitizen: Detector = (url) => on(url) && cleanPath(url) === '/thong-tin-cong-dan';
-/** File downloads of the Laravel back end (attachments, viewed files): not pages to guide on (§7). */
-export const isThaiNguyenFile: Detector = (url) => on(url) && /^\/portal\/(public\/attach-file|view-file)\//.test(cleanPath(url));
+export const routes = {
+  'thainguyen.home': on('/'),
+  /**
+   * The hand-off target: `/nop-ho-so?MaTTHCDP=<mã>.000.00.00.H55&...`, matched as a prefix like the
+   * kiosk tool does: sub-paths (`/nop-ho-so/<x>`) may follow (§7).
+   */
+  'thainguyen.submit': on('/nop-ho-so(?:/.*)?'),
+  /** Shown after login; the kiosk tool treats it as "logged in". */
+  'thainguyen.citizen': on('/thong-tin-cong-dan'),
+  /** File downloads of the Laravel back end (attachments, viewed files): not pages to guide on (§7). */
+  'thainguyen.file': on('/portal/(?:public/attach-file|view-file)/.*'),
+} satisfies Record<string, SurfaceRoutes>;
+addBundledRoutes(routes);
+
+export const isThaiNguyenHome: Detector = (url) => detect('thainguyen.home', url);
+export const isThaiNguyenSubmit: Detector = (url) => detect('thainguyen.submit', url);
+export const isThaiNguyenCitizen: Detector = (url) => detect('thainguyen.citizen', url);
+export const isThaiNguyenFile: Detector = (url) => detect('thainguyen.file', url);
 
 export const testUrls: Record<string, string[]> = {
   isThaiNguyenHome: ['https://dichvucong.thainguyen.gov.vn/'],

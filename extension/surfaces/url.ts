@@ -1,10 +1,6 @@
-/** Small helpers shared by the page detectors: each detector is a pure function of the URL. */
+/** Small helpers shared by the page detectors: each detector is a pure function of the URL and the route table. */
 
 export type Detector = (url: URL) => boolean;
-
-export function onHost(url: URL, host: string): boolean {
-  return url.protocol === 'https:' && url.hostname === host;
-}
 
 /** Path without a trailing slash ("/" stays "/"). */
 export function cleanPath(url: URL): string {
@@ -19,4 +15,4 @@ export function hashPath(url: URL): string {
   return p === '' ? '/' : p.startsWith('/') ? p : `/${p}`;
 }
 
-export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';

@@ -3,12 +3,18 @@
  * docs/portal-evidence.md §4. The login modals shown on the portal itself are found by DOM probes in the guide steps.
  */
 import { PORTAL_HOSTS } from '../../shared/hosts';
-import { cleanPath, onHost, type Detector } from './url';
+import { addBundledRoutes, detect, type SurfaceRoutes } from './routes';
+import type { Detector } from './url';
 
-export const isVneidLogin: Detector = (url) => onHost(url, PORTAL_HOSTS.vneid) && /^\/(auth|login)?$/.test(cleanPath(url));
+export const routes = {
+  'vneid.login': { routes: [{ hosts: [PORTAL_HOSTS.vneid], path: '/(?:auth|login)?' }] },
+  /** xacthuc.dichvucong.gov.vn: the old DVCQG IdP, superseded by VNeID since 1/7/2024. */
+  'vneid.oldIdp': { routes: [{ hosts: [PORTAL_HOSTS.dvcqgOldIdp] }] },
+} satisfies Record<string, SurfaceRoutes>;
+addBundledRoutes(routes);
 
-/** xacthuc.dichvucong.gov.vn: the old DVCQG IdP, superseded by VNeID since 1/7/2024. */
-export const isOldIdp: Detector = (url) => onHost(url, 'xacthuc.dichvucong.gov.vn');
+export const isVneidLogin: Detector = (url) => detect('vneid.login', url);
+export const isOldIdp: Detector = (url) => detect('vneid.oldIdp', url);
 
 export const testUrls: Record<string, string[]> = {
   isVneidLogin: [

@@ -123,7 +123,8 @@ describe('guide on the national portal (fixtures)', () => {
       const row = diagnostics.locator('tr[data-step="agency.confirm"]');
       await expect.poll(() => row.count()).toBe(1);
       const cells = await row.locator('td').allTextContents();
-      expect(cells.slice(1)).toEqual(['dvcqg.detail', 'dvcqg:III.2', 'agency.confirm', '/thu-tuc-hanh-chinh/:uuid']);
+      expect(cells.slice(1, 5)).toEqual(['dvcqg.detail', 'dvcqg:III.2', 'agency.confirm', '/thu-tuc-hanh-chinh/:uuid']);
+      expect(cells[5]).toBe('Chỉ lưu trên máy');
       await diagnostics.close();
       expect(errors).toEqual([]);
       await page.close();

@@ -18,6 +18,7 @@ const PAGES = [
   'record.html',
   'record.html#hang-cho',
   'diagnostics.html',
+  'snapshot.html',
   'help.html',
   'privacy.html',
   'checklist.html?id=III.2&ticked=0,1',

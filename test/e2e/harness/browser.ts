@@ -28,11 +28,13 @@ export interface LaunchOptions {
   withExtension?: boolean;
   /** Browser language (default vi-VN): en-US shows how an English-language Chrome renders the pages. */
   locale?: string;
+  /** Another copy of the built extension (e.g. one trusting a test's guide-pack key). */
+  extensionDir?: string;
 }
 
-export async function launchWithExtension({ port, userDataDir, withExtension = true, locale }: LaunchOptions): Promise<ExtensionBrowser> {
-  if (withExtension && !existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`Built extension not found in ${EXTENSION_DIR}: run "npm run build" first.`);
+export async function launchWithExtension({ port, userDataDir, withExtension = true, locale, extensionDir = EXTENSION_DIR }: LaunchOptions): Promise<ExtensionBrowser> {
+  if (withExtension && !existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`Built extension not found in ${extensionDir}: run "npm run build" first.`);
   }
   const dir = userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'tro-ly-dvc-profile-')));
   const resolverRules = FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(',');
@@ -49,7 +51,7 @@ export async function launchWithExtension({ port, userDataDir, withExtension = t
     `--host-resolver-rules=${resolverRules}`,
     ...(locale ? [`--lang=${locale}`] : []),
   ];
-  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (withExtension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: false, // --headless=new above: the old headless mode cannot run extensions

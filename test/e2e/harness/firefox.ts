@@ -32,11 +32,13 @@ export interface FirefoxLaunchOptions {
   port: number;
   /** Extra Firefox prefs (e.g. privacy.firstparty.isolate). */
   prefs?: Record<string, unknown>;
+  /** Another copy of the built extension (e.g. one trusting a test's guide-pack key). */
+  extensionDir?: string;
 }
 
-export async function launchFirefoxWithExtension({ port, prefs = {} }: FirefoxLaunchOptions): Promise<FirefoxExtensionBrowser> {
-  if (!existsSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`Built Firefox extension not found in ${FIREFOX_EXTENSION_DIR}: run "npm run build" first.`);
+export async function launchFirefoxWithExtension({ port, prefs = {}, extensionDir = FIREFOX_EXTENSION_DIR }: FirefoxLaunchOptions): Promise<FirefoxExtensionBrowser> {
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`Built Firefox extension not found in ${extensionDir}: run "npm run build" first.`);
   }
   const proxy = await startConnectProxy({ hosts: FIXTURE_HOSTS, targetPort: port });
   const browser = await puppeteer.launch({
@@ -72,7 +74,7 @@ export async function launchFirefoxWithExtension({ port, prefs = {} }: FirefoxLa
     },
   });
   try {
-    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    await browser.installExtension(extensionDir);
   } catch (error) {
     await browser.close();
     await proxy.close();
