@@ -1,15 +1,7 @@
-import {
-  MAX_BODY_BYTES,
-  MAX_RECORDS_PER_ENVELOPE,
-  CLIENT_APP,
-  SYNC_VERSION,
-  SyncRecordSchema,
-  SyncResponseSchema,
-  type SyncEnvelope,
-  type SyncRecord,
-  type SyncResponse,
-} from '../../shared/schemas/sync';
+import { MAX_RECORDS_PER_ENVELOPE, CLIENT_APP, SYNC_VERSION, SyncRecordSchema, type SyncEnvelope, type SyncRecord } from '../../shared/schemas/sync';
+import { applyResults, nextBatch } from './batch';
 import { backoffDelay } from './backoff';
+import { POST_MESSAGES, postEnvelope } from './post';
 import { validateEndpoint } from './endpoint';
 import {
   EMPTY_SETTINGS,
@@ -49,21 +41,17 @@ export type FlushOutcome =
   | { kind: 'sent'; delivered: number; rejected: number }
   | { kind: 'retry'; delivered: number; rejected: number; at: number; error: OutboxError };
 
-type PostResult =
-  | { kind: 'answer'; response: SyncResponse }
-  | { kind: 'failure'; error: OutboxError; retryable: boolean };
-
 /** Codes that stop automatic sending until the volunteer fixes the link in the options page. */
 const BLOCKING = new Set(['AUTH_MISSING', 'AUTH_WRONG', 'AUTH_EXPIRED', 'AUTH_REVOKED', 'NOT_SET_UP', 'BAD_VERSION']);
 /** The endpoint refused the access code itself: such a code is never kept on the computer. */
 const REFUSED_CODE = new Set(['AUTH_MISSING', 'AUTH_WRONG', 'AUTH_EXPIRED', 'AUTH_REVOKED']);
+/** The registry is not set up for a record kind yet (the leader runs «Thiết lập sổ» after an update). */
+const REGISTRY_NOT_READY = new Set(['NOT_SET_UP', 'BAD_VERSION']);
 /** Envelope-level refusals that may be caused by one record of a batch: resend one by one to isolate it. */
 const PER_RECORD = new Set(['INVALID', 'TOO_LARGE', 'BAD_JSON']);
 
 export const MESSAGES = {
-  network: 'Không kết nối được tới sổ của phường (mất mạng hoặc máy chủ không trả lời). Tiện ích sẽ tự gửi lại.',
-  badAnswer:
-    'Máy chủ trả lời không đúng định dạng. Nếu lỗi lặp lại, hãy kiểm tra địa chỉ web: phải là bản triển khai "Ứng dụng web", chạy với quyền chủ sổ, ai cũng truy cập được.',
+  ...POST_MESSAGES,
   notLinked: 'Chưa liên kết với sổ của phường: mở trang Cài đặt, dán địa chỉ web và mã truy cập.',
   missingResult: 'Máy chủ chưa xác nhận mục này. Tiện ích sẽ gửi lại.',
   helloNetwork:
@@ -113,53 +101,10 @@ export function createSyncEngine(deps: SyncDeps) {
     return run;
   }
 
-  async function post(endpoint: string, envelope: SyncEnvelope): Promise<PostResult> {
-    const body = JSON.stringify(envelope);
-    let res: Response;
-    let text: string;
-    try {
-      // text/plain and no custom headers: a "simple" request, so no CORS
-      // preflight (Apps Script does not answer OPTIONS). fetch follows the
-      // 302 to script.googleusercontent.com as a GET, as Apps Script expects:
-      // doPost already ran on the first hop.
-      res = await deps.fetch(endpoint, {
-        method: 'POST',
-        headers: { 'Content-Type': 'text/plain;charset=utf-8' },
-        body,
-        redirect: 'follow',
-        credentials: 'omit',
-        cache: 'no-store',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      text = await res.text();
-    } catch {
-      return { kind: 'failure', retryable: true, error: { code: 'NETWORK', message: MESSAGES.network, at: iso() } };
-    }
-    if (!res.ok) {
-      return { kind: 'failure', retryable: true, error: { code: 'BAD_ANSWER', message: `${MESSAGES.badAnswer} (HTTP ${res.status})`, at: iso() } };
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      return { kind: 'failure', retryable: true, error: { code: 'BAD_ANSWER', message: MESSAGES.badAnswer, at: iso() } };
-    }
-    const parsed = SyncResponseSchema.safeParse(json);
-    if (!parsed.success) {
-      return { kind: 'failure', retryable: true, error: { code: 'BAD_ANSWER', message: MESSAGES.badAnswer, at: iso() } };
-    }
-    return { kind: 'answer', response: parsed.data };
-  }
+  const post = (endpoint: string, envelope: SyncEnvelope) => postEnvelope(deps.fetch, endpoint, envelope, timeoutMs, iso);
 
-  /** Picks the next batch: oldest waiting items, at most MAX_RECORDS_PER_ENVELOPE and MAX_BODY_BYTES. */
-  function nextBatch(items: OutboxItem[], limit: number, accessCode: string, guideData?: string, only?: Set<string>): OutboxItem[] {
-    const waiting = items.filter((i) => i.state === 'waiting' && (!only || only.has(i.clientId)));
-    let batch = waiting.slice(0, Math.min(limit, MAX_RECORDS_PER_ENVELOPE));
-    const size = (b: OutboxItem[]) =>
-      encoder.encode(JSON.stringify(buildEnvelope('record', accessCode, b.map((i) => i.record), deps.clientVersion, deps.now(), guideData))).length;
-    while (batch.length > 1 && size(batch) > MAX_BODY_BYTES * 0.9) batch = batch.slice(0, Math.ceil(batch.length / 2));
-    return batch;
-  }
+  const envelopeBytes = (b: OutboxItem[], accessCode: string, guideData?: string) =>
+    encoder.encode(JSON.stringify(buildEnvelope('record', accessCode, b.map((i) => i.record), deps.clientVersion, deps.now(), guideData))).length;
 
   async function scheduleAfterFailure(error: OutboxError): Promise<number> {
     const s = await updateState((s) => {
@@ -186,10 +131,13 @@ export function createSyncEngine(deps: SyncDeps) {
     let rejected = 0;
     let limit = MAX_RECORDS_PER_ENVELOPE;
     let sentAny = false;
+    const skipKinds = new Set<SyncRecord['kind']>();
+    let diagnosticsWait: OutboxError | null = null;
     const guideData = await deps.guideData?.().catch(() => undefined);
     for (;;) {
-      const batch = nextBatch(await deps.outbox.get(), limit, settings.accessCode, guideData);
+      const batch = nextBatch(await deps.outbox.get(), { limit, skipKinds, bytes: (b) => envelopeBytes(b, settings.accessCode, guideData) });
       if (batch.length === 0) break;
+      const batchKind = batch[0]!.record.kind;
       const ids = new Set(batch.map((i) => i.clientId));
       const at = iso();
       await markBatch(ids, (i) => ({ ...i, attempts: i.attempts + 1, lastAttemptAt: at }));
@@ -205,6 +153,13 @@ export function createSyncEngine(deps: SyncDeps) {
       const { response } = result;
       if (!response.ok && response.error) {
         const error: OutboxError = { code: response.error.code, message: response.error.message, at: iso() };
+        if (batchKind === 'diagnostic' && REGISTRY_NOT_READY.has(response.error.code)) {
+          // The ward's sheet is not set up for diagnostics yet: they wait, filings and accounts still go.
+          await markBatch(ids, (i) => ({ ...i, lastError: error }));
+          skipKinds.add('diagnostic');
+          diagnosticsWait = error;
+          continue;
+        }
         if (BLOCKING.has(response.error.code)) {
           await markBatch(ids, (i) => ({ ...i, lastError: error }));
           await updateState((s) => ({ ...s, blocked: error, lastError: error, nextAttemptAt: null }));
@@ -228,31 +183,25 @@ export function createSyncEngine(deps: SyncDeps) {
         continue;
       }
       // Per-record results: created and duplicate are in the sheet; rejected stays visible.
-      const byId = new Map(response.results.map((r) => [r.clientId, r]));
-      let missing = 0;
-      await mutate((items) => {
-        const next: OutboxItem[] = [];
-        for (const item of items) {
-          const r = ids.has(item.clientId) ? byId.get(item.clientId) : undefined;
-          if (!ids.has(item.clientId)) next.push(item);
-          else if (r?.status === 'created' || r?.status === 'duplicate') delivered++;
-          else if (r?.status === 'rejected') {
-            rejected++;
-            const detail = r.issues?.length ? ` (${r.issues.map((x) => x.message).join('; ')})` : '';
-            next.push({ ...item, state: 'rejected', lastError: { code: 'INVALID', message: `${r.message ?? 'Sổ không nhận mục này.'}${detail}`, at: iso() } });
-          } else {
-            missing++;
-            next.push({ ...item, lastError: { code: 'BAD_ANSWER', message: MESSAGES.missingResult, at: iso() } });
-          }
-        }
-        return { items: next, result: undefined };
+      const applied = await mutate((items) => {
+        const r = applyResults(items, ids, response.results, { missing: MESSAGES.missingResult, refused: 'Sổ không nhận mục này.' }, iso());
+        return { items: r.items, result: r };
       });
-      if (missing > 0) {
+      delivered += applied.delivered;
+      rejected += applied.rejected;
+      // "deferred" alone would resend the same batch for ever: a post that moved nothing is a bad answer.
+      const stuck = applied.deferred > 0 && applied.delivered + applied.rejected === 0;
+      if (applied.missing > 0 || stuck) {
         const error: OutboxError = { code: 'BAD_ANSWER', message: MESSAGES.missingResult, at: iso() };
+        if (stuck) await markBatch(ids, (i) => ({ ...i, lastError: error }));
         const retryAt = await scheduleAfterFailure(error);
         return { kind: 'retry', delivered, rejected, at: retryAt, error };
       }
       await updateState((s) => ({ ...s, failures: 0, nextAttemptAt: null, lastError: null, lastSuccessAt: iso() }));
+    }
+    if (diagnosticsWait) {
+      const retryAt = await scheduleAfterFailure(diagnosticsWait);
+      return { kind: 'retry', delivered, rejected, at: retryAt, error: diagnosticsWait };
     }
     if (sentAny) await deps.scheduleRetry(null);
     return delivered + rejected > 0 ? { kind: 'sent', delivered, rejected } : { kind: 'idle' };

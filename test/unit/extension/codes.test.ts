@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { procedureCodeFromUrl } from '../../../extension/surfaces/codes';
 import { redactPath } from '../../../extension/engine/redact';
+import { isRedactedPath } from '../../../shared/schemas/sync';
 
 describe('procedure code from hand-off URLs', () => {
   it.each([
@@ -23,5 +24,17 @@ describe('diagnostics path redaction', () => {
     expect(redactPath(new URL('https://dichvucongnganhtuphap.moj.gov.vn/nop-ho-so/144865?maThuTuc=1.004884&hoTen=Nguyen%20Van%20A'))).toBe('/nop-ho-so/:n?maThuTuc=&hoTen=');
     expect(redactPath(new URL('https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7'))).toBe('/thu-tuc-hanh-chinh/:uuid');
     expect(redactPath(new URL('https://lienthong.dichvucong.gov.vn/#/ke-khai/2.000986?so=123'))).toBe('/#/ke-khai/:n');
+  });
+
+  it('gives paths the registry accepts: encoded or accented text and odd query keys never pass', () => {
+    const urls = [
+      'https://dichvucong.gov.vn/tim-kiem/Nguy%E1%BB%85n%20V%C4%83n%20An?keyword=x',
+      'https://dichvucong.gov.vn/ho-so/nguyễn-văn-an@mail.vn/chi-tiet?tên=1&a%20b=2&ok=3',
+      'https://dichvucong.thainguyen.gov.vn/nop-ho-so/0912345678#/buoc/%20x',
+      'https://dichvucong.gov.vn/',
+    ];
+    const paths = urls.map((u) => redactPath(new URL(u)));
+    expect(paths).toEqual(['/tim-kiem/:s?keyword=', '/ho-so/:s/chi-tiet?ok=', '/nop-ho-so/:n#/buoc/:s', '/']);
+    for (const p of paths) expect(isRedactedPath(p), p).toBe(true);
   });
 });

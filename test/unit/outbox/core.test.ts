@@ -6,6 +6,7 @@ import { createSyncEngine } from '../../../extension/outbox/core';
 import { validateEndpoint } from '../../../extension/outbox/endpoint';
 import { EMPTY_SETTINGS, INITIAL_STATE, type OutboxItem, type SyncSettings, type SyncState } from '../../../extension/outbox/types';
 import { fakeEndpoint, memoryCell } from './fake-endpoint';
+import { sampleAccount, sampleDiagnostic } from '../../fakes/sample-records';
 
 const ENDPOINT = 'https://script.google.com/macros/s/TEST-fixture-deployment-id-000000000/exec';
 const CODE = 'ma-truy-cap-1234';
@@ -383,5 +384,56 @@ describe('what the queue shows', () => {
     t.server.setMode('up');
     expect((await t.engine.link(ENDPOINT, 'ma-moi-5678-abcd')).ok).toBe(true);
     expect(t.state.value.blocked).toBeNull();
+  });
+
+  it('sends one kind per envelope, and a registry not set up for diagnostics never holds up a filing', async () => {
+    const t = setup();
+    const fetchOf = t.server.fetch;
+    const kinds: string[][] = [];
+    t.server.fetch = (async (url: string, init: RequestInit) => {
+      const records = JSON.parse(String(init.body)).records as SyncRecord[];
+      kinds.push([...new Set(records.map((r) => r.kind))]);
+      if (records[0]?.kind === 'diagnostic') {
+        const body = { ok: false, v: 1, error: { code: 'NOT_SET_UP', message: 'Sổ chưa có trang «Chẩn đoán»: nhờ tổ trưởng chạy «Thiết lập sổ».', retryable: false }, results: [], serverVersion: 't' };
+        return new Response(JSON.stringify(body), { status: 200 });
+      }
+      return fetchOf(url, init);
+    }) as typeof fetchOf;
+    const diag = sampleDiagnostic();
+    await t.engine.enqueue(diag);
+    await t.engine.enqueue(filing(1));
+    await t.engine.enqueue(sampleAccount() as SyncRecord);
+    const outcome = await t.engine.flush();
+    expect(kinds).toEqual([['filing'], ['account'], ['diagnostic']]);
+    expect(t.server.rows.size).toBe(2);
+    // The diagnostic waits (with the reason) for a later retry; the outbox is not blocked.
+    expect(outcome).toMatchObject({ kind: 'retry', delivered: 2, error: { code: 'NOT_SET_UP' } });
+    expect(t.state.value.blocked).toBeFalsy();
+    expect(t.outbox.value).toHaveLength(1);
+    expect(t.outbox.value[0]).toMatchObject({ clientId: diag.clientId, state: 'waiting', lastError: { code: 'NOT_SET_UP' } });
+    expect(t.alarms.at(-1)).toBeGreaterThan(0);
+  });
+
+  it('records answered "deferred" are sent again at once in the same flush', async () => {
+    const t = setup();
+    const fetchOf = t.server.fetch;
+    let posts = 0;
+    t.server.fetch = (async (url: string, init: RequestInit) => {
+      posts++;
+      const env = JSON.parse(String(init.body));
+      if (posts === 1 && env.records.length > 1) {
+        // An endpoint that stores only the first record of this post and defers the rest.
+        const [first, ...rest] = env.records as SyncRecord[];
+        await fetchOf(url, { ...init, body: JSON.stringify({ ...env, records: [first] }) });
+        const results = [{ clientId: first!.clientId, status: 'created' }, ...rest.map((r) => ({ clientId: r.clientId, status: 'deferred', message: 'Gửi lại ngay.' }))];
+        return new Response(JSON.stringify({ ok: true, v: 1, results, serverVersion: 't' }), { status: 200 });
+      }
+      return fetchOf(url, init);
+    }) as typeof fetchOf;
+    for (let i = 1; i <= 3; i++) await t.engine.enqueue(filing(i));
+    expect(await t.engine.flush()).toEqual({ kind: 'sent', delivered: 3, rejected: 0 });
+    expect(posts).toBe(2);
+    expect(t.server.rows.size).toBe(3);
+    expect(t.outbox.value).toEqual([]);
   });
 });
