@@ -39,6 +39,39 @@ export function contrast(a: string, b: string): number {
   return (x + 0.05) / (y + 0.05);
 }
 
+/**
+ * Serves the built sidebar at https://script.google.com/addon/sidebar?menu=<menu function> with
+ * google.script.run bridged to `addon()` (the built server bundle over the in-memory spreadsheet).
+ */
+export function mountSidebar(server: FixtureServer, addon: () => Addon, calls: string[] = []): void {
+  server.route('GET', HOST, '/addon/sidebar', (req, res) => {
+    const tab = new URL(req.url ?? '', `https://${HOST}`).searchParams.get('menu') ?? 'menuEntry';
+    addon().run(tab);
+    const html = addon().gas.ui.sidebars.at(-1)!.getContent().replace('<head>', `<head>${BRIDGE}`);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+  server.route('GET', HOST, '/favicon.ico', (_req, res) => void res.writeHead(204).end());
+  server.route('POST', HOST, '/addon/run', (_req, res, body) => {
+    const { name, args } = JSON.parse(body) as { name: string; args: unknown[] };
+    calls.push(name);
+    let answer: unknown;
+    try {
+      answer = { ok: true, value: addon().run(name, ...args) ?? null };
+    } catch (e) {
+      answer = { ok: false, message: (e as Error).message };
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  });
+}
+
+/** Opens a sidebar page mounted by mountSidebar, once its heading shows. */
+export async function openSidebar(browser: ExtensionBrowser, menu = 'menuEntry'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`https://${HOST}/addon/sidebar?menu=${menu}`);
+  await page.getByRole('heading', { name: 'Sổ tài khoản DVC' }).waitFor();
+  return page;
+}
+
 /** Registers the browser, server and registry hooks; the returned object is current inside each test. */
 export function useSidebar() {
   const h = { addon: undefined as unknown as Addon, calls: [] as string[], errors: [] as string[], open };
@@ -48,24 +81,7 @@ export function useSidebar() {
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    server.route('GET', HOST, '/addon/sidebar', (req, res) => {
-      const tab = new URL(req.url ?? '', `https://${HOST}`).searchParams.get('menu') ?? 'menuEntry';
-      h.addon.run(tab);
-      const html = h.addon.gas.ui.sidebars.at(-1)!.getContent().replace('<head>', `<head>${BRIDGE}`);
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    });
-    server.route('GET', HOST, '/favicon.ico', (_req, res) => void res.writeHead(204).end());
-    server.route('POST', HOST, '/addon/run', (_req, res, body) => {
-      const { name, args } = JSON.parse(body) as { name: string; args: unknown[] };
-      h.calls.push(name);
-      let answer: unknown;
-      try {
-        answer = { ok: true, value: h.addon.run(name, ...args) ?? null };
-      } catch (e) {
-        answer = { ok: false, message: (e as Error).message };
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-    });
+    mountSidebar(server, () => h.addon, h.calls);
     browser = await launchWithExtension({ port: server.port, withExtension: false });
   });
   afterAll(async () => {
@@ -76,7 +92,7 @@ export function useSidebar() {
     h.addon = loadAddon();
     h.addon.run('menuSetUp');
     h.addon.run('addVolunteer', { name: 'Lê Thị Hoa', toDanPho: 'Tổ dân phố 3' });
-    h.calls = [];
+    h.calls.length = 0;
   });
 
   async function open(menu = 'menuEntry') {

@@ -13,6 +13,7 @@ import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from '.
 import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './harness/https-server';
 import { expectStep, panel } from './guide-helpers';
 import { choose, startFromPopup } from './guide-national';
+import { mountSidebar, openSidebar } from './addon-sidebar-harness';
 
 declare const chrome: typeof Browser;
 
@@ -47,6 +48,7 @@ describe('diagnostics → outbox → the built add-on (real Chromium, built exte
     server = await startFixtureServer();
     backend = bundleBackend();
     endpoint = mountAppsScriptEndpoint(server, backend.doPost);
+    mountSidebar(server, () => backend.reg);
     const original = await readFile(path.join(FIXTURES_DIR, 'dichvucong.gov.vn/static/agency.js'), 'utf8');
     const changed = original.replace("logged ? 'Nộp hồ sơ' : 'Đồng ý')", "'Tiếp tục')");
     if (changed === original) throw new Error('agency.js changed: update the renamed-button patch');
@@ -115,5 +117,12 @@ describe('diagnostics → outbox → the built add-on (real Chromium, built exte
     expect(sentDiagnostics(endpoint).length).toBeGreaterThanOrEqual(3);
     expect(rows()).toHaveLength(1);
     await p.close();
+
+    // The group leader's sidebar (the built one, over the same registry) lists the failing step.
+    const sidebar = await openSidebar(b, 'menuDiagnostics');
+    const week = sidebar.getByRole('list', { name: /Bước bị lỗi trong 7 ngày qua/ });
+    await expect.poll(() => week.textContent()).toContain('«agency.confirm»');
+    expect(await week.textContent()).toContain('1 lần, trên 1 máy của 1 tình nguyện viên');
+    await sidebar.close();
   });
 });
