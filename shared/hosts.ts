@@ -34,3 +34,15 @@ export const SYNC_HOSTS: string[] = ['https://script.google.com/*', 'https://scr
  * portals, the login hosts and the hand-off targets. "Kết thúc phiên" clears exactly these.
  */
 export const SESSION_ORIGINS: string[] = Object.values(PORTAL_HOSTS).map((h) => `https://${h}`);
+
+/** What each host (or host pattern) is called for a volunteer, e.g. in the host-access notice. */
+export const HOST_LABELS: Record<string, string> = {
+  [PORTAL_HOSTS.dvcqg]: 'Cổng Dịch vụ công quốc gia',
+  [`*.${PORTAL_HOSTS.dvcqg}`]: 'các trang con của Cổng Dịch vụ công quốc gia (liên thông khai sinh, khai tử…)',
+  [PORTAL_HOSTS.vneid]: 'trang đăng nhập VNeID',
+  [PORTAL_HOSTS.moj]: 'Dịch vụ công ngành Tư pháp',
+  [PORTAL_HOSTS.mojForms]: 'Tờ khai điện tử của Bộ Tư pháp',
+  [PORTAL_HOSTS.thainguyen]: 'Cổng dịch vụ công tỉnh Thái Nguyên',
+  'script.google.com': 'sổ của phường (Google Apps Script)',
+  'script.googleusercontent.com': 'sổ của phường (trang trả lời của Google)',
+};

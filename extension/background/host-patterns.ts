@@ -1,20 +1,10 @@
 /** The manifest's host patterns, what each is called for a volunteer, and which a guide needs (pure). */
-import { CONTENT_MATCHES, PORTAL_HOSTS, SYNC_HOSTS } from '../../shared/hosts';
+import { CONTENT_MATCHES, HOST_LABELS, PORTAL_HOSTS, SYNC_HOSTS } from '../../shared/hosts';
 import type { HostAccessStatus } from '../messages';
 
 /** The manifest's host_permissions (wxt.config.ts builds them from the same lists). */
 export const HOST_PATTERNS: readonly string[] = [...CONTENT_MATCHES, ...SYNC_HOSTS];
 
-const LABELS: Record<string, string> = {
-  [PORTAL_HOSTS.dvcqg]: 'Cổng Dịch vụ công quốc gia',
-  [`*.${PORTAL_HOSTS.dvcqg}`]: 'các trang con của Cổng Dịch vụ công quốc gia (liên thông khai sinh, khai tử…)',
-  [PORTAL_HOSTS.vneid]: 'trang đăng nhập VNeID',
-  [PORTAL_HOSTS.moj]: 'Dịch vụ công ngành Tư pháp',
-  [PORTAL_HOSTS.mojForms]: 'Tờ khai điện tử của Bộ Tư pháp',
-  [PORTAL_HOSTS.thainguyen]: 'Cổng dịch vụ công tỉnh Thái Nguyên',
-  'script.google.com': 'sổ của phường (Google Apps Script)',
-  'script.googleusercontent.com': 'sổ của phường (trang trả lời của Google)',
-};
 
 /** `https://*.x.vn/*` → `*.x.vn`. */
 export const patternHost = (pattern: string) => pattern.replace(/^https:\/\//, '').replace(/\/.*$/, '');
@@ -22,7 +12,7 @@ export const patternHost = (pattern: string) => pattern.replace(/^https:\/\//, '
 /** "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)". */
 export function hostAccessLabel(pattern: string): string {
   const host = patternHost(pattern);
-  return LABELS[host] ? `${LABELS[host]} (${host})` : host;
+  return HOST_LABELS[host] ? `${HOST_LABELS[host]} (${host})` : host;
 }
 
 export function patternCovers(pattern: string, host: string): boolean {

@@ -1,5 +1,6 @@
 import type { SyncRecord } from '../../shared/schemas/sync';
 import { findById } from '../../shared/catalogue';
+import { PORTAL_SHORT_NAMES } from '../../shared/portals';
 import { isoDateInVietnam } from '../../shared/time/vietnam';
 import { formatViDate } from '../../shared/validate/date';
 
@@ -9,13 +10,6 @@ export function maskName(fullName: string): string {
   if (parts.length <= 1) return parts[0] ?? '';
   return [...parts.slice(0, -1).map((p) => `${p[0]}.`), parts[parts.length - 1]].join(' ');
 }
-
-const PORTAL_LABEL = {
-  dvcqg: 'Cổng DVC quốc gia',
-  lienthong: 'Liên thông',
-  moj: 'Cổng DVC Bộ Tư pháp',
-  thainguyen: 'Cổng DVC tỉnh Thái Nguyên',
-} as const;
 
 /** One line describing a queued record with the minimum personal data. */
 export function describeRecord(record: SyncRecord): { title: string; detail: string } {
@@ -30,7 +24,7 @@ export function describeRecord(record: SyncRecord): { title: string; detail: str
     }
     return {
       title: `Hồ sơ ${f.dossierCode}`,
-      detail: `${procedure} · ${PORTAL_LABEL[f.portal]} · ${f.toDanPho} · ${maskName(f.residentName)}`,
+      detail: `${procedure} · ${PORTAL_SHORT_NAMES[f.portal]} · ${f.toDanPho} · ${maskName(f.residentName)}`,
     };
   }
   if (record.kind === 'diagnostic') {

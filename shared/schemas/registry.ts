@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FILING_PORTALS } from '../portals';
 import { SafeText } from './privacy';
 import { BIRTH_YEAR, DATES, DOSSIER, NAME, PERIOD, TO_DAN_PHO, birthYearProblem } from './rules';
 import { isCalendarDate, todayInVietnam } from '../time/vietnam';
@@ -87,7 +88,7 @@ export const FilingFieldsSchema = z
       .regex(DOSSIER.pattern, { message: DOSSIER.badChars }),
     filedOn: PastDay(DATES.filedInFuture),
     dueOn: IsoDate.optional(),
-    portal: z.enum(['dvcqg', 'lienthong', 'moj', 'thainguyen']),
+    portal: z.enum(FILING_PORTALS),
     status: FilingStatusSchema.default('Đã nộp'),
     volunteerId: z.string().min(1),
     consent: ConsentSchema,

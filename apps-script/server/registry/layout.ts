@@ -191,13 +191,7 @@ export const V1_ACCOUNTS_NAME = 'Sổ tài khoản';
 export const V1_ACCOUNT_HEADERS = ['Họ và tên', 'Năm sinh', 'Tổ dân phố', 'Số CCCD', 'Số điện thoại', 'Ứng dụng', 'Ngày hỗ trợ', 'Tình nguyện viên', 'Đồng ý', 'Ghi chú'];
 export const V1_FILING_HEADERS = ['Họ và tên người dân', 'Tổ dân phố', 'Thủ tục', 'Mã hồ sơ', 'Ngày nộp', 'Trạng thái', 'Tình nguyện viên'];
 
-export const PORTALS = ['dvcqg', 'lienthong', 'moj', 'thainguyen'] as const;
-export const PORTAL_LABELS: Record<string, string> = {
-  dvcqg: 'Cổng DVC quốc gia',
-  lienthong: 'Liên thông khai sinh, khai tử',
-  moj: 'Cổng DVC Bộ Tư pháp',
-  thainguyen: 'Cổng DVC tỉnh Thái Nguyên',
-};
+export { FILING_PORTALS as PORTALS, PORTAL_SHORT_NAMES as PORTAL_LABELS } from '../../../shared/portals';
 
 export const DEFAULT_TO_DAN_PHO = Array.from({ length: 12 }, (_, i) => `Tổ dân phố ${i + 1}`);
 

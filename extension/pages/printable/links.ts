@@ -6,7 +6,8 @@ import type { Procedure } from '../../../shared/schemas/procedure';
 import { PORTAL_HOSTS } from '../../../shared/hosts';
 import { searchUrl } from '../../guides/build';
 
-export type FilingPortal = 'dvcqg' | 'lienthong' | 'moj' | 'thainguyen';
+export { PORTAL_NAMES as PORTAL_NAME, type FilingPortal } from '../../../shared/portals';
+import type { FilingPortal } from '../../../shared/portals';
 
 /** The ward of the letter 119/UBND-VP; a linked registry's own ward name takes its place. */
 export const DEFAULT_WARD = 'Phường Đồng Tiến';
@@ -38,10 +39,3 @@ export function lookupUrl(portal: FilingPortal): string {
   }
 }
 
-export const PORTAL_NAME: Record<Procedure['filedOn'][number], string> = {
-  dvcqg: 'Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)',
-  lienthong: 'Cổng liên thông khai sinh, khai tử',
-  moj: 'Hệ thống dịch vụ công của Bộ Tư pháp',
-  thainguyen: 'Cổng dịch vụ công tỉnh Thái Nguyên',
-  paper: 'Nộp hồ sơ giấy tại UBND phường',
-};
