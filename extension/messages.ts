@@ -5,10 +5,9 @@
  * tabs with `sendToTab`.
  */
 import { browser } from 'wxt/browser';
-import type { SyncRecord } from '../shared/schemas/sync';
 import type { FrameReport } from './engine/frame-signals';
 import type { Guide, Portal } from './guides/schema';
-import type { LinkedInfo } from './outbox/types';
+import type { LinkedInfo, QueueableRecord } from './outbox/types';
 
 export interface GuideForCode {
   guide: Guide | null;
@@ -66,7 +65,7 @@ export interface BackgroundProtocol {
   /** Popup: which portal and registry hosts the extension may not run on now (checked afresh). */
   'host-access:status': [{}, HostAccessStatus];
   /** Queue a record (idempotent by record.clientId: sending it twice queues it once). */
-  'outbox/enqueue': [{ record: SyncRecord }, EnqueueReply];
+  'outbox/enqueue': [{ record: QueueableRecord }, EnqueueReply];
   /** Send now: one item (also re-queues a rejected item) or, without clientId, everything waiting. */
   'outbox/resend': [{ clientId?: string }, SimpleReply];
   /** Remove one queued item (the page asks the volunteer to confirm first). */

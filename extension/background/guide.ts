@@ -7,6 +7,7 @@ import { findByCode } from '../../shared/catalogue';
 import { guideForPortal } from '../guides/build';
 import { GuideSchema } from '../guides/schema';
 import { handleMessages, sendToTab, type GuideForCode, type PrintablePage } from '../messages';
+import { isPracticePage } from '../practice/brand';
 import { guidedSessions, residentSession, resumableGuides, RESUMABLE_LIMIT, type GuidedSession, type ResumableGuide } from '../storage/items';
 
 /** The guide for a code found in a hand-off URL (validated: the content script ships no zod). */
@@ -107,7 +108,8 @@ export function setupGuide(): void {
   );
   handleMessages(
     {
-      'page:open': async (m) => {
+      'page:open': async (m, sender) => {
+        if (isPracticePage(sender.url, new URL(browser.runtime.getURL('/')).origin)) return { ok: false, message: 'Bản tập luyện không in phiếu hẹn: phiếu hẹn chỉ dành cho hồ sơ thật.' };
         // Handed over in memory (storage.session), not in the address: a dossier code must not stay
         // in the shared computer's history after the resident has gone.
         const key = crypto.randomUUID();

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { createSyncEngine, type SyncEngine } from './core';
 import { handleMessages, type Handlers } from '../messages';
+import { isPracticePage, PRACTICE_REFUSED } from '../practice/brand';
+import { practiceTabs } from '../practice/runs';
 import { outboxItem, syncSettingsItem, syncStateItem } from './storage';
 import type { OutboxItem, SyncState } from './types';
 
@@ -64,7 +66,12 @@ export function setupSync(): SyncEngine {
 
 function handlers(e: SyncEngine): Handlers {
   return {
-    'outbox/enqueue': async (m) => {
+    'outbox/enqueue': async (m, sender) => {
+      // Nothing is queued from a practice page, nor from a tab while a practice run goes on in it.
+      const fromTab = sender.tab?.id;
+      if (isPracticePage(sender.url, new URL(browser.runtime.getURL('/')).origin) || (fromTab !== undefined && (await practiceTabs()).has(fromTab))) {
+        return { ok: false, message: PRACTICE_REFUSED };
+      }
       const r = await e.enqueue(m.record);
       if (r.ok) void e.flush();
       return r;

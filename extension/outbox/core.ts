@@ -9,6 +9,7 @@ import {
   type SyncRecord,
   type SyncResponse,
 } from '../../shared/schemas/sync';
+import { isPracticeMarked, PRACTICE_REFUSED } from '../practice/brand';
 import { backoffDelay } from './backoff';
 import { validateEndpoint } from './endpoint';
 import {
@@ -279,6 +280,8 @@ export function createSyncEngine(deps: SyncDeps) {
   }
 
   async function enqueue(record: unknown): Promise<{ ok: true; waiting: number } | { ok: false; message: string }> {
+    // A rehearsal's filing never enters the outbox, whatever else it looks like.
+    if (isPracticeMarked(record)) return { ok: false, message: PRACTICE_REFUSED };
     const parsed = SyncRecordSchema.safeParse(record);
     if (!parsed.success) {
       return { ok: false, message: `Dữ liệu chưa hợp lệ: ${parsed.error.issues.map((i) => i.message).join('; ')}` };
