@@ -119,8 +119,10 @@ export async function confirmCode(page: Page, expected: string): Promise<void> {
   expect(await framePanel(page).getByTestId('record-filing-frame').count()).toBe(0);
 }
 
-/** Confirms the code, opens the result from the banner, and returns the result page's text. */
+/** Opens the result from the banner (after the code was confirmed). */
 export async function finishToResult(page: Page): Promise<void> {
+  // The replica and its sub-frames tried to load nothing the page's CSP refuses (no portal host, no network).
+  for (const frame of page.frames()) expect(await frame.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []), frame.url()).toEqual([]);
   await page.getByRole('button', { name: 'Xem kết quả tập luyện' }).click();
   await page.waitForURL(/view=ket-qua/);
   await expectBanner(page);
