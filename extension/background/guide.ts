@@ -109,7 +109,7 @@ export function setupGuide(): void {
   handleMessages(
     {
       'page:open': async (m, sender) => {
-        if (isPracticePage(sender.url, new URL(browser.runtime.getURL('/')).origin)) return { ok: false, message: 'Bản tập luyện không in phiếu hẹn: phiếu hẹn chỉ dành cho hồ sơ thật.' };
+        if (isPracticePage(sender.url, browser.runtime.getURL('/'))) return { ok: false, message: 'Bản tập luyện không in phiếu hẹn: phiếu hẹn chỉ dành cho hồ sơ thật.' };
         // Handed over in memory (storage.session), not in the address: a dossier code must not stay
         // in the shared computer's history after the resident has gone.
         const key = crypto.randomUUID();

@@ -69,7 +69,7 @@ function handlers(e: SyncEngine): Handlers {
     'outbox/enqueue': async (m, sender) => {
       // Nothing is queued from a practice page, nor from a tab while a practice run goes on in it.
       const fromTab = sender.tab?.id;
-      if (isPracticePage(sender.url, new URL(browser.runtime.getURL('/')).origin) || (fromTab !== undefined && (await practiceTabs()).has(fromTab))) {
+      if (isPracticePage(sender.url, browser.runtime.getURL('/')) || (fromTab !== undefined && (await practiceTabs()).has(fromTab))) {
         return { ok: false, message: PRACTICE_REFUSED };
       }
       const r = await e.enqueue(m.record);

@@ -26,12 +26,15 @@ export function isPracticeMarked(value: unknown): boolean {
 export const SHELL_PAGE = '/practice.html';
 export const FRAME_PAGE = '/practice-frame.html';
 
-/** True when `url` is one of this extension's practice pages (`origin`: the extension's own). */
-export function isPracticePage(url: string | undefined, origin: string): boolean {
+/** `scheme://host` of a URL (an extension URL's `origin` is "null" where the scheme is not a web one). */
+const siteOf = (u: URL) => `${u.protocol}//${u.host}`;
+
+/** True when `url` is one of this extension's practice pages (`base`: the extension's own URL, e.g. runtime.getURL('/')). */
+export function isPracticePage(url: string | undefined, base: string): boolean {
   if (!url) return false;
   try {
     const u = new URL(url);
-    return u.origin === origin && (u.pathname === SHELL_PAGE || u.pathname === FRAME_PAGE);
+    return siteOf(u) === siteOf(new URL(base)) && (u.pathname === SHELL_PAGE || u.pathname === FRAME_PAGE);
   } catch {
     return false;
   }

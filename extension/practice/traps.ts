@@ -53,7 +53,7 @@ export function watchTraps({ doc, traps, currentStep, onMistake }: TrapWatch): (
       }, SETTLE_MS);
     }
   };
-  const observer = new MutationObserver(schedule);
+  const observer = new (doc.defaultView?.MutationObserver ?? MutationObserver)(schedule);
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   const poll = setInterval(schedule, POLL_MS);
   return () => {
