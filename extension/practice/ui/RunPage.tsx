@@ -81,6 +81,7 @@ export function RunPage({ runId }: { runId: string }) {
         <details>
           <summary>Thông tin bài</summary>
           <div>
+            <p class="address-in-menu">Trên cổng thật: {shortAddress(at || run.at)}</p>
             {scenario.story.map((line) => (
               <p key={line}>{line}</p>
             ))}

@@ -35,7 +35,14 @@ ul.files { padding-left: 20px; }
 .result li { margin: 4px 0; }
 .meta { color: #44474e; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin: 16px 0; }
-@media (max-width: 480px) { .practice-banner { padding: 6px 10px; } .practice-banner .fixed-text { font-size: 16px; } main { padding: 12px; } dl.facts { grid-template-columns: minmax(0, 1fr); } }
+.address-in-menu { display: none; font-weight: 700; }
+/* A phone: the fixed sentence and the buttons stay, the address moves into "Thông tin bài". */
+@media (max-width: 480px) {
+  .practice-banner { padding: 6px 10px; } .practice-banner .fixed-text { font-size: 16px; }
+  .practice-banner .address { display: none; } .address-in-menu { display: block; }
+  .practice-banner .bar { gap: 6px; margin-top: 4px; } .practice-banner summary, .practice-banner button { padding: 6px 10px; }
+  main { padding: 12px; } dl.facts { grid-template-columns: minmax(0, 1fr); }
+}
 @media print {
   .no-print, .actions { display: none !important; }
   .practice-banner { position: static; background: #fff; color: #000; border: 3px solid #000; }
