@@ -52,6 +52,34 @@ describe('practice mode (Chromium, offline)', () => {
     expect(errors).toEqual([]);
   }
 
+  /** A run without mistakes from the start to the ward's card ("Nộp trực tuyến" pressed). */
+  async function loginToWardCard(page: Page) {
+    const f = replica(page);
+    await expectPracticeStep(page, 'login.start');
+    await f.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await fakeLogin(page);
+    await expectPracticeStep(page, 'agency.province');
+    await chooseAgency(page, 'thái', 'Tỉnh Thái Nguyên');
+    await chooseAgency(page, 'đồng', 'Phường Đồng Tiến');
+    await expectPracticeStep(page, 'agency.confirm');
+    await f.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    await expectPracticeStep(page, 'agency.card');
+    await f.locator('.grid-cols-12 > div', { hasText: 'UBND Phường Đồng Tiến' }).getByRole('button', { name: 'Nộp trực tuyến' }).click();
+  }
+
+  /** The one-page form's "*" fields, as the volunteer fills them. */
+  async function fillForm(page: Page, facts: { name: string; born: string; place: string; relation: string }) {
+    const f = replica(page);
+    const q = (name: string) => f.locator(`.sd-question[data-name^="${name}"]:visible`);
+    await q('citizenNKS_HoVaTen').locator('input').fill(facts.name);
+    await q('citizenNKS_NgaySinh').locator('input').fill(facts.born);
+    await q('citizenNKS_NoiSinh').locator('input').fill(facts.place);
+    for (const [name, option] of [['citizenmoiquanhe', facts.relation], ['citizenNKS_GioiTinh', 'Nam']] as const) {
+      await q(name).locator('.sd-dropdown').click();
+      await f.locator('.sv-list__item', { hasText: new RegExp(`^${option}$`) }).click();
+    }
+  }
+
   async function practicePage(scenario: string): Promise<Page> {
     const page = await openPractice(b);
     errors = collectPageErrors(page);
@@ -82,14 +110,7 @@ describe('practice mode (Chromium, offline)', () => {
     await expect.poll(() => page.getByTestId('practice-feedback').textContent()).toContain('Chọn thẻ của Sở thay vì thẻ của UBND phường/xã');
 
     await expectPracticeStep(page, 'form.fields');
-    const q = (name: string) => f.locator(`.sd-question[data-name^="${name}"]:visible`);
-    await q('citizenNKS_HoVaTen').locator('input').fill('NGUYỄN AN BÌNH');
-    await q('citizenNKS_NgaySinh').locator('input').fill('05/11/2026');
-    await q('citizenNKS_NoiSinh').locator('input').fill('Bệnh viện A Thái Nguyên');
-    for (const [name, option] of [['citizenmoiquanhe', 'Cha'], ['citizenNKS_GioiTinh', 'Nam']] as const) {
-      await q(name).locator('.sd-dropdown').click();
-      await f.locator('.sv-list__item', { hasText: new RegExp(`^${option}$`) }).click();
-    }
+    await fillForm(page, { name: 'NGUYỄN AN BÌNH', born: '05/11/2026', place: 'Bệnh viện A Thái Nguyên', relation: 'Cha' });
     await expectPracticeStep(page, 'form.doc-1');
     await uploadRow(page, 'Tờ khai đăng ký khai sinh', PDF('to-khai-khai-sinh.pdf'));
     await expectPracticeStep(page, 'form.doc-2');
@@ -133,25 +154,9 @@ describe('practice mode (Chromium, offline)', () => {
   it('khai tử: the portal only shows a toast; the code is found in "Dịch vụ công của tôi"; a clean run lists no mistake', async () => {
     const page = await practicePage('khai-tu');
     const f = replica(page);
-    await expectPracticeStep(page, 'login.start');
-    await f.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await fakeLogin(page);
-    await expectPracticeStep(page, 'agency.province');
-    await chooseAgency(page, 'thái', 'Tỉnh Thái Nguyên');
-    await chooseAgency(page, 'đồng', 'Phường Đồng Tiến');
-    await expectPracticeStep(page, 'agency.confirm');
-    await f.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
-    await expectPracticeStep(page, 'agency.card');
-    await f.locator('.grid-cols-12 > div', { hasText: 'UBND Phường Đồng Tiến' }).getByRole('button', { name: 'Nộp trực tuyến' }).click();
+    await loginToWardCard(page);
     await expectPracticeStep(page, 'form.fields');
-    const q = (name: string) => f.locator(`.sd-question[data-name^="${name}"]:visible`);
-    await q('citizenNKS_HoVaTen').locator('input').fill('NGUYỄN VĂN CƯỜNG');
-    await q('citizenNKS_NgaySinh').locator('input').fill('20/11/2026');
-    await q('citizenNKS_NoiSinh').locator('input').fill('Tổ dân phố 3');
-    for (const [name, option] of [['citizenmoiquanhe', 'Người thân thích khác'], ['citizenNKS_GioiTinh', 'Nam']] as const) {
-      await q(name).locator('.sd-dropdown').click();
-      await f.locator('.sv-list__item', { hasText: new RegExp(`^${option}$`) }).click();
-    }
+    await fillForm(page, { name: 'NGUYỄN VĂN CƯỜNG', born: '20/11/2026', place: 'Tổ dân phố 3', relation: 'Người thân thích khác' });
     for (const [i, row] of ['Tờ khai đăng ký khai tử', 'Giấy báo tử', 'Văn bản ủy quyền', 'Giấy tờ chứng minh nơi cư trú'].entries()) {
       await expectPracticeStep(page, `form.doc-${i + 1}`);
       await uploadRow(page, row, PDF(`tep-${i + 1}.pdf`));
@@ -189,6 +194,7 @@ describe('practice mode (Chromium, offline)', () => {
     await f.locator('a[href="#/ke-khai/2.000986"]').click();
     await expect.poll(() => page.getByTestId('practice-feedback').textContent()).toContain('gói liên thông cũ');
     await expect.poll(() => page.getByTestId('practice-address').textContent()).toContain('#/ke-khai/2.000986');
+    await expectPracticeStep(page, 'lt.foreign');
     await page.evaluate(() => history.back());
     await expectPracticeStep(page, 'lt.pick');
     await f.getByRole('link', { name: /căn cước/ }).click();
@@ -231,15 +237,7 @@ describe('practice mode (Chromium, offline)', () => {
   it('đăng ký lại khai sinh: the Ministry\'s second consent, the declaration frame, a wrong "Đối tượng" and a missing document; to the code', async () => {
     const page = await practicePage('dang-ky-lai-khai-sinh');
     const f = replica(page);
-    await expectPracticeStep(page, 'login.start');
-    await f.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await fakeLogin(page);
-    await expectPracticeStep(page, 'agency.province');
-    await chooseAgency(page, 'thái', 'Tỉnh Thái Nguyên');
-    await chooseAgency(page, 'đồng', 'Phường Đồng Tiến');
-    await f.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
-    await expectPracticeStep(page, 'agency.card');
-    await f.locator('.grid-cols-12 > div', { hasText: 'UBND Phường Đồng Tiến' }).getByRole('button', { name: 'Nộp trực tuyến' }).click();
+    await loginToWardCard(page);
     // Already signed in to VNeID: only the consent and the passcode again, for the Ministry.
     await fakeLogin(page, { first: false });
     await expectPracticeStep(page, 'moj.handoff');
