@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { createSyncEngine, type SyncEngine } from './core';
 import { handleMessages, type Handlers } from '../messages';
 import { isPracticePage, PRACTICE_REFUSED } from '../practice/brand';
-import { practiceTabs } from '../practice/runs';
+import { practiceTabs } from '../practice/storage';
 import { outboxItem, syncSettingsItem, syncStateItem } from './storage';
 import type { OutboxItem, SyncState } from './types';
 

@@ -48,9 +48,3 @@ export async function endRun(runId: string): Promise<void> {
     await practiceSessions.setValue(sessions);
   }
 }
-
-/** Runs still going in a tab: everything sent from that tab is refused by the outbox meanwhile. */
-export async function practiceTabs(): Promise<Set<number>> {
-  const runs = Object.values(await practiceRuns.getValue());
-  return new Set(runs.filter((r) => !r.endedAt && r.tabId !== undefined).map((r) => r.tabId!));
-}

@@ -50,3 +50,9 @@ export const practiceRuns = storage.defineItem<Record<string, PracticeRun>>('ses
   fallback: {},
   version: 1,
 });
+
+/** Runs still going in a tab: everything sent from that tab is refused by the outbox meanwhile. */
+export async function practiceTabs(): Promise<Set<number>> {
+  const runs = Object.values(await practiceRuns.getValue());
+  return new Set(runs.filter((r) => !r.endedAt && r.tabId !== undefined).map((r) => r.tabId!));
+}
