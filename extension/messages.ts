@@ -111,7 +111,7 @@ export async function sendSync<K extends Extract<MessageType, `outbox/${string}`
   }
 }
 
-export type Handlers = { [K in MessageType]?: (message: Message<K>, sender: { tab?: { id?: number }; url?: string; frameId?: number }) => Reply<K> | Promise<Reply<K>> };
+export type Handlers = { [K in MessageType]?: (message: Message<K>, sender: { tab?: { id?: number; url?: string }; url?: string; frameId?: number }) => Reply<K> | Promise<Reply<K>> };
 
 /**
  * Registers background handlers (call synchronously at start-up, so a waking worker receives the

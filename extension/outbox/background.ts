@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { createSyncEngine, type SyncEngine } from './core';
 import { handleMessages, type Handlers } from '../messages';
 import { isPracticePage, PRACTICE_REFUSED } from '../practice/brand';
-import { practiceTabs } from '../practice/storage';
 import { outboxItem, syncSettingsItem, syncStateItem } from './storage';
 import type { OutboxItem, SyncState } from './types';
 
@@ -67,11 +66,10 @@ export function setupSync(): SyncEngine {
 function handlers(e: SyncEngine): Handlers {
   return {
     'outbox/enqueue': async (m, sender) => {
-      // Nothing is queued from a practice page, nor from a tab while a practice run goes on in it.
-      const fromTab = sender.tab?.id;
-      if (isPracticePage(sender.url, browser.runtime.getURL('/')) || (fromTab !== undefined && (await practiceTabs()).has(fromTab))) {
-        return { ok: false, message: PRACTICE_REFUSED };
-      }
+      // Nothing is queued from a practice page or from any page framed in one. (The tab itself is
+      // not held against it: a real filing made later in the same tab must go through.)
+      const base = browser.runtime.getURL('/');
+      if (isPracticePage(sender.url, base) || isPracticePage(sender.tab?.url, base)) return { ok: false, message: PRACTICE_REFUSED };
       const r = await e.enqueue(m.record);
       if (r.ok) void e.flush();
       return r;

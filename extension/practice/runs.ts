@@ -15,12 +15,10 @@ export async function startRun(scenario: Scenario): Promise<string> {
   const guide = GuideSchema.parse(built);
   const runId = crypto.randomUUID();
   const now = new Date().toISOString();
-  const tab = await browser.tabs.getCurrent().catch(() => undefined);
   const run: PracticeRun = {
     runId,
     scenarioId: scenario.id,
     startedAt: now,
-    ...(tab?.id !== undefined ? { tabId: tab.id } : {}),
     steps: guide.steps.map((s) => ({ id: s.id, title: s.title })),
     at: guide.startUrl,
     current: null,

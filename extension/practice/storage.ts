@@ -29,8 +29,6 @@ export interface PracticeRun {
   runId: string;
   scenarioId: string;
   startedAt: string;
-  /** The browser tab the run is in: the outbox refuses anything sent from it while the run lasts. */
-  tabId?: number;
   /** The guide's step titles, kept for the result after the session is gone. */
   steps: Array<{ id: string; title: string }>;
   /** The portal address the run is at (the shell reopens it there). */
@@ -50,9 +48,3 @@ export const practiceRuns = storage.defineItem<Record<string, PracticeRun>>('ses
   fallback: {},
   version: 1,
 });
-
-/** Runs still going in a tab: everything sent from that tab is refused by the outbox meanwhile. */
-export async function practiceTabs(): Promise<Set<number>> {
-  const runs = Object.values(await practiceRuns.getValue());
-  return new Set(runs.filter((r) => !r.endedAt && r.tabId !== undefined).map((r) => r.tabId!));
-}
