@@ -27,7 +27,8 @@ export default defineConfig({
   }),
   zip: {
     // The Firefox sources zip must rebuild the extension from the shared domain too.
-    includeSources: ['shared/**', 'wxt.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'README.md'],
+    // test/fixtures: the practice pages are built from the portal fixtures (modules/practice).
+    includeSources: ['shared/**', 'test/fixtures/*.gov.vn/**', 'wxt.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'README.md'],
     excludeSources: ['test/**', 'apps-script/**', '.ci/**'],
   },
   manifest: ({ browser }) => ({

@@ -5,10 +5,9 @@
  * tabs with `sendToTab`.
  */
 import { browser } from 'wxt/browser';
-import type { SyncRecord } from '../shared/schemas/sync';
 import type { FrameReport } from './engine/frame-signals';
 import type { Guide, Portal } from './guides/schema';
-import type { LinkedInfo } from './outbox/types';
+import type { LinkedInfo, QueueableRecord } from './outbox/types';
 import type { PackSource } from './packs/storage';
 import type { PageSnapshot } from './snapshot/types';
 import type { DiagnosticInput } from './storage/diagnostics';
@@ -76,7 +75,7 @@ export interface BackgroundProtocol {
   /** Popup: which portal and registry hosts the extension may not run on now (checked afresh). */
   'host-access:status': [{}, HostAccessStatus];
   /** Queue a record (idempotent by record.clientId: sending it twice queues it once). */
-  'outbox/enqueue': [{ record: SyncRecord }, EnqueueReply];
+  'outbox/enqueue': [{ record: QueueableRecord }, EnqueueReply];
   /** Send now: one item (also re-queues a rejected item) or, without clientId, everything waiting. */
   'outbox/resend': [{ clientId?: string }, SimpleReply];
   /** Remove one queued item (the page asks the volunteer to confirm first). */
@@ -130,7 +129,7 @@ export async function sendSync<K extends Extract<MessageType, `outbox/${string}`
   }
 }
 
-export type Handlers = { [K in MessageType]?: (message: Message<K>, sender: { tab?: { id?: number }; url?: string; frameId?: number }) => Reply<K> | Promise<Reply<K>> };
+export type Handlers = { [K in MessageType]?: (message: Message<K>, sender: { tab?: { id?: number; url?: string }; url?: string; frameId?: number }) => Reply<K> | Promise<Reply<K>> };
 
 /**
  * Registers background handlers (call synchronously at start-up, so a waking worker receives the

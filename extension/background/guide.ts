@@ -7,6 +7,7 @@ import { GuideSchema, type Portal } from '../guides/schema';
 import { activeSource } from '../packs/active';
 import { handoffGuide } from '../packs/lookup';
 import { handleMessages, sendToTab, type GuideForCode, type PrintablePage } from '../messages';
+import { isPracticePage } from '../practice/brand';
 import { guidedSessions, residentSession, resumableGuides, RESUMABLE_LIMIT, type GuidedSession, type ResumableGuide } from '../storage/items';
 
 /**
@@ -110,7 +111,8 @@ export function setupGuide(): void {
   );
   handleMessages(
     {
-      'page:open': async (m) => {
+      'page:open': async (m, sender) => {
+        if (isPracticePage(sender.url, browser.runtime.getURL('/'))) return { ok: false, message: 'Bản tập luyện không in phiếu hẹn: phiếu hẹn chỉ dành cho hồ sơ thật.' };
         // Handed over in memory (storage.session), not in the address: a dossier code must not stay
         // in the shared computer's history after the resident has gone.
         const key = crypto.randomUUID();

@@ -19,7 +19,7 @@ import { legacyNotice, recogniseHandOff, type GuideForCode, type Notice } from '
 import { redactPath } from './redact';
 import { advance, keyedRules, stepOnPage } from './rules';
 import { StepNotes } from './notes';
-import { SessionStore } from './session-store';
+import { SessionStore, type SessionsItem } from './session-store';
 import { StepMemory } from './step-memory';
 import { buildView, viewKey, type StepStatus, type ViewState } from './view';
 
@@ -40,6 +40,12 @@ export interface RunnerOptions {
   /** The overlay's host element: its events and mutations are ignored. */
   isOwnNode(node: Node | null): boolean;
   win?: Window;
+  /** The portal address this page stands for when it is not its own (the practice pages). */
+  location?(): string;
+  /** Where the sessions live (default: the tabs' guided sessions). */
+  sessions?: SessionsItem;
+  /** False: missing anchors are not written to the diagnostics log (practice pages). */
+  diagnostics?: boolean;
 }
 
 export class GuideRunner {
@@ -67,7 +73,7 @@ export class GuideRunner {
 
   constructor(private readonly opts: RunnerOptions) {
     this.win = opts.win ?? window;
-    this.store = new SessionStore(opts.tabKey, !!opts.inFrame, (s, changedStep) => this.adopt(s, changedStep));
+    this.store = new SessionStore(opts.tabKey, !!opts.inFrame, (s, changedStep) => this.adopt(s, changedStep), opts.sessions);
     this.watch = new PageWatch(this.win, {
       isOwnNode: opts.isOwnNode,
       onClick: (e) => this.onClick(e),
@@ -82,6 +88,8 @@ export class GuideRunner {
   private get session(): GuidedSession | null {
     return this.store.session;
   }
+
+  private here = (): string => this.opts.location?.() ?? this.win.location.href;
 
   async start(): Promise<void> {
     await loadActiveRoutes();
@@ -114,11 +122,11 @@ export class GuideRunner {
   }
 
   private async recognise(): Promise<void> {
-    const href = this.win.location.href;
+    const href = this.here();
     if (this.recognisedFor === href || !this.opts.guideForCode) return;
     this.recognisedFor = href;
     const found = await recogniseHandOff(href, this.session, this.opts.guideForCode);
-    if (!found || this.win.location.href !== href) return;
+    if (!found || this.here() !== href) return;
     if (found.kind === 'start' && !this.session) {
       this.pageNotices = [found.notice];
       await this.store.replace(found.guide);
@@ -197,7 +205,7 @@ export class GuideRunner {
       const any = keyedRules(later).some(({ rule }) => rule.kind === 'changed' && hit(rule));
       // A click that moves nothing (e.g. the page's own click on its hidden file input) records nothing.
       if (any) {
-        this.memory.enter(later, this.win.location.href, visibleToasts(this.win.document, this.opts.isOwnNode));
+        this.memory.enter(later, this.here(), visibleToasts(this.win.document, this.opts.isOwnNode));
         this.memory.recordClick(later, hit, (rule) => signatureOf(rule, root));
       }
       if (onOwn || !any) break;
@@ -272,7 +280,7 @@ export class GuideRunner {
     if (!s) return;
     const started = performance.now();
     this.memory.forSession(s.startedAt);
-    const href = this.win.location.href;
+    const href = this.here();
     let pageChanged = false;
     if (href !== this.href) {
       this.href = href;
@@ -379,7 +387,7 @@ export class GuideRunner {
 
   private logMissing(step: Step): void {
     const key = `${step.id}|${this.href}`;
-    if (this.loggedMissing.has(key)) return;
+    if (this.loggedMissing.has(key) || this.opts.diagnostics === false) return;
     this.loggedMissing.add(key);
     void recordDiagnostic({
       kind: 'anchor-missing',

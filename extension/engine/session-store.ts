@@ -6,6 +6,9 @@
 import type { Guide } from '../guides/schema';
 import { guidedSessions, residentSession, type GuidedSession } from '../storage/items';
 
+/** Where a page's guided sessions live: the tabs' sessions by default, the practice runs' on practice pages. */
+export type SessionsItem = Pick<typeof guidedSessions, 'getValue' | 'setValue' | 'watch'>;
+
 export class SessionStore {
   session: GuidedSession | null = null;
   private saving = Promise.resolve();
@@ -17,11 +20,12 @@ export class SessionStore {
     private readonly readOnly: boolean,
     /** Called with the session when it started, ended or changed step from outside. */
     private readonly onAdopt: (session: GuidedSession | null, changedStep: boolean) => void,
+    private readonly sessions: SessionsItem = guidedSessions,
   ) {}
 
   async start(): Promise<void> {
-    this.unwatch = guidedSessions.watch((all) => this.adopt(all?.[this.tabKey] ?? null));
-    this.adopt((await guidedSessions.getValue())[this.tabKey] ?? null);
+    this.unwatch = this.sessions.watch((all) => this.adopt(all?.[this.tabKey] ?? null));
+    this.adopt((await this.sessions.getValue())[this.tabKey] ?? null);
   }
 
   stop(): void {
@@ -49,11 +53,11 @@ export class SessionStore {
     if (this.readOnly) return;
     const snapshot = this.session;
     this.saving = this.saving.then(async () => {
-      const all = await guidedSessions.getValue();
+      const all = await this.sessions.getValue();
       const stored = all[this.tabKey];
       if (!stored || stored.startedAt !== snapshot.startedAt) return; // replaced or ended meanwhile
       all[this.tabKey] = snapshot;
-      await guidedSessions.setValue(all);
+      await this.sessions.setValue(all);
     });
   }
 
@@ -61,17 +65,17 @@ export class SessionStore {
   async replace(guide: Guide): Promise<void> {
     const now = new Date().toISOString();
     const session: GuidedSession = { guide, index: 0, done: [], startedAt: now, updatedAt: now };
-    const all = await guidedSessions.getValue();
+    const all = await this.sessions.getValue();
     all[this.tabKey] = session;
-    await guidedSessions.setValue(all);
+    await this.sessions.setValue(all);
     // A guide started from a hand-off page also means a resident may be logged in on this computer.
-    if (!(await residentSession.getValue())) await residentSession.setValue({ startedAt: now, procedureName: guide.procedureName });
+    if (this.sessions === guidedSessions && !(await residentSession.getValue())) await residentSession.setValue({ startedAt: now, procedureName: guide.procedureName });
     this.adopt(session);
   }
 
   async finish(): Promise<void> {
-    const all = await guidedSessions.getValue();
+    const all = await this.sessions.getValue();
     delete all[this.tabKey];
-    await guidedSessions.setValue(all);
+    await this.sessions.setValue(all);
   }
 }

@@ -4,6 +4,7 @@ import { activeGuideData } from '../packs/active';
 import { DIAGNOSTICS_LIMIT, diagnosticsLog, installIdItem } from '../storage/items';
 import { createSyncEngine, type SyncEngine } from './core';
 import { handleMessages, type Handlers } from '../messages';
+import { isPracticePage, PRACTICE_REFUSED } from '../practice/brand';
 import { outboxItem, syncSettingsItem, syncStateItem } from './storage';
 import type { OutboxItem, SyncState } from './types';
 
@@ -95,7 +96,11 @@ function handlers(e: SyncEngine): Handlers {
   });
   return {
     'diagnostics/record': (m) => diagnostics.report(m.entry),
-    'outbox/enqueue': async (m) => {
+    'outbox/enqueue': async (m, sender) => {
+      // Nothing is queued from a practice page or from any page framed in one. (The tab itself is
+      // not held against it: a real filing made later in the same tab must go through.)
+      const base = browser.runtime.getURL('/');
+      if (isPracticePage(sender.url, base) || isPracticePage(sender.tab?.url, base)) return { ok: false, message: PRACTICE_REFUSED };
       const r = await e.enqueue(m.record);
       if (r.ok) void e.flush();
       return r;

@@ -1,5 +1,6 @@
 import { MAX_RECORDS_PER_ENVELOPE, CLIENT_APP, SYNC_VERSION, SyncRecordSchema, type SyncEnvelope, type SyncRecord } from '../../shared/schemas/sync';
 import { applyResults, nextBatch } from './batch';
+import { isPracticeMarked, PRACTICE_REFUSED } from '../practice/brand';
 import { backoffDelay } from './backoff';
 import { POST_MESSAGES, postEnvelope } from './post';
 import { validateEndpoint } from './endpoint';
@@ -231,6 +232,8 @@ export function createSyncEngine(deps: SyncDeps) {
   }
 
   async function enqueue(record: unknown): Promise<{ ok: true; waiting: number } | { ok: false; message: string }> {
+    // A rehearsal's filing never enters the outbox, whatever else it looks like.
+    if (isPracticeMarked(record)) return { ok: false, message: PRACTICE_REFUSED };
     const parsed = SyncRecordSchema.safeParse(record);
     if (!parsed.success) {
       return { ok: false, message: `Dữ liệu chưa hợp lệ: ${parsed.error.issues.map((i) => i.message).join('; ')}` };

@@ -1,5 +1,12 @@
 import type { SyncErrorCode, SyncRecord } from '../../shared/schemas/sync';
 
+/**
+ * What the outbox accepts: a record that carries no practice mark. Anything a practice run
+ * produces is `Practice<…>` (extension/practice/brand.ts), so it can never be queued by type; the
+ * engine and the background refuse it at run time too (core.ts, background.ts).
+ */
+export type QueueableRecord = SyncRecord & { readonly practice?: never };
+
 export interface LinkedInfo {
   volunteerId: string;
   volunteerName: string;

@@ -5,7 +5,8 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { GuideRunner, type ViewState } from '../engine/runner';
+import { GuideRunner, type RunnerOptions, type ViewState } from '../engine/runner';
+import type { SessionsItem } from '../engine/session-store';
 import { onTabMessage, send } from '../messages';
 import { panelPlacement, type CapturedFiling } from '../storage/items';
 import { Overlay, type OverlayActions, type Placement } from './Overlay';
@@ -13,9 +14,23 @@ import { overlayCss } from './styles';
 
 export const HOST_TAG = 'tro-ly-dvc';
 
-export async function mountGuide(ctx: ContentScriptContext): Promise<void> {
-  const tabId = await send({ type: 'guide:tab-id' }).catch(() => null);
-  if (typeof tabId !== 'number') return;
+/**
+ * An extension page that stands for a portal page (the practice pages): it says which session is
+ * its own, whether it is a sub-frame and which portal address it imitates. Such a page never
+ * records a filing, and the trainer's record sees what the overlay shows and the panel's actions.
+ */
+export interface GuideHost {
+  tabKey: string;
+  inFrame: boolean;
+  location(): string;
+  sessions: SessionsItem;
+  onView?(view: ViewState | null): void;
+  onAction?(action: 'back' | 'skip' | 'confirm' | 'finish', view: ViewState | null): void;
+}
+
+export async function mountGuide(ctx: ContentScriptContext, guideHost?: GuideHost): Promise<void> {
+  const tabId = guideHost ? guideHost.tabKey : await send({ type: 'guide:tab-id' }).catch(() => null);
+  if (tabId === null || tabId === undefined) return;
 
   let lastPageFocus: Element | null = null;
   let placement: Placement = await panelPlacement.getValue();
@@ -41,6 +56,7 @@ export async function mountGuide(ctx: ContentScriptContext): Promise<void> {
   }, { capture: true });
 
   const draw = () => {
+    guideHost?.onView?.(view);
     if (!view) {
       render(null, ui.uiContainer);
       return;
@@ -48,25 +64,34 @@ export async function mountGuide(ctx: ContentScriptContext): Promise<void> {
     render(<Overlay view={view} placement={placement} actions={actions} />, ui.uiContainer);
   };
 
-  const inFrame = window !== window.top;
+  const inFrame = guideHost ? guideHost.inFrame : window !== window.top;
+  const where: Pick<RunnerOptions, 'reportFrame' | 'guideForCode' | 'location' | 'sessions' | 'diagnostics'> = guideHost
+    ? { location: guideHost.location, sessions: guideHost.sessions, diagnostics: false }
+    : {
+        reportFrame: (report) => void send({ type: 'guide:frame-report', report }).catch(() => null),
+        guideForCode: (code, portal, url) => send({ type: 'guide:for-code', code, portal, url }).catch(() => null),
+      };
   const runner = new GuideRunner({
     tabKey: String(tabId),
     isOwnNode,
     inFrame,
-    reportFrame: (report) => void send({ type: 'guide:frame-report', report }).catch(() => null),
-    guideForCode: (code, portal, url) => send({ type: 'guide:for-code', code, portal, url }).catch(() => null),
+    ...where,
     render(next) {
       view = next;
       draw();
     },
   });
 
+  const told = (action: Parameters<NonNullable<GuideHost['onAction']>>[0], run: () => unknown) => () => {
+    guideHost?.onAction?.(action, view);
+    void run();
+  };
   const actions: OverlayActions = {
-    back: () => runner.back(),
-    skip: () => runner.skip(),
-    confirm: () => runner.confirm(),
+    back: told('back', () => runner.back()),
+    skip: told('skip', () => runner.skip()),
+    confirm: told('confirm', () => runner.confirm()),
     confirmCapture: (code, dueOn) => void runner.confirmCapture(code, dueOn),
-    finish: () => void runner.finish(),
+    finish: told('finish', () => runner.finish()),
     move: (p) => {
       placement = p;
       void panelPlacement.setValue(p);
@@ -76,10 +101,11 @@ export async function mountGuide(ctx: ContentScriptContext): Promise<void> {
       if (target?.isConnected && typeof target.focus === 'function') target.focus();
       else (document.activeElement as HTMLElement | null)?.blur?.();
     },
-    filingFrameUrl: (capture: CapturedFiling) => filingFrameUrl(view, capture),
+    // A practice filing is never recorded: no record form on such a page.
+    filingFrameUrl: (capture: CapturedFiling) => (guideHost ? null : filingFrameUrl(view, capture)),
   };
 
-  onTabMessage({
+  if (!guideHost) onTabMessage({
     'guide:focus-panel': () => ui.shadow.querySelector<HTMLElement>('.panel button')?.focus(),
     'guide:frame-signal': (m) => {
       if (!inFrame) runner.frameReport(m.frameId, m.report);

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { useStored } from '../pages/useStored';
 import { firstRunDone } from '../storage/items';
 import { GuideDataLine } from '../packs/GuideDataLine';
+import { PracticeButton } from '../practice/PracticeButton';
 import { FirstRun } from './FirstRun';
 import { HostAccessNotice } from './HostAccessNotice';
 import { Popup } from './Popup';
@@ -37,6 +38,7 @@ export function App() {
         <button type="button" onClick={() => openExtensionPage('/help.html')}>
           Hướng dẫn sử dụng
         </button>{' '}
+        <PracticeButton />{' '}
         <button type="button" onClick={() => openExtensionPage('/diagnostics.html')}>
           Nhật ký lỗi hướng dẫn
         </button>{' '}

@@ -1,0 +1,3 @@
+import { startPracticeFrame } from '../../practice/frame';
+
+void startPracticeFrame();
