@@ -9,11 +9,10 @@ import type { CapturedFiling } from '../storage/items';
 import { PANEL_BUTTONS } from '../pages/panelButtons';
 import { ReasonButton } from '../pages/ReasonButton';
 import { avoidControls, BUBBLE_WIDTHS, controlsNear, panelCorner, type AvoidData, type Box } from './placement';
+import { CORNERS, type Corner } from './corners';
 import { CaptureForm, CloseGuide, Finished } from './StepForms';
 import { SnapshotButton } from '../snapshot/SnapshotButton';
 
-export type Placement = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
-const PLACES: Placement[] = ['bottom-right', 'bottom-left', 'top-left', 'top-right'];
 
 export interface OverlayActions {
   back(): void;
@@ -21,7 +20,7 @@ export interface OverlayActions {
   confirm(): void;
   confirmCapture(code: string, dueOn: string | null): void;
   finish(): void;
-  move(place: Placement): void;
+  move(place: Corner): void;
   /** Gives focus back to the page element that had it before the panel. */
   returnFocus(): void;
   /** URL of the frame that records the filing (null: the sync form is not available). */
@@ -30,7 +29,7 @@ export interface OverlayActions {
 
 export interface OverlayProps {
   view: ViewState;
-  placement: Placement;
+  placement: Corner;
   actions: OverlayActions;
 }
 
@@ -42,7 +41,7 @@ function fallbackText(view: ViewState): string | null {
 
 export function Overlay({ view, placement, actions }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
-  const [place, setPlace] = useState<Placement>(placement);
+  const [place, setPlace] = useState<Corner>(placement);
   const panel = useRef<HTMLDivElement>(null);
   const bubble = useRef<HTMLDivElement>(null);
   const arrowEl = useRef<HTMLDivElement>(null);
@@ -181,7 +180,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
               aria-label={PANEL_BUTTONS.move.name}
               title={PANEL_BUTTONS.move.name}
               onClick={() => {
-                const next = PLACES[(PLACES.indexOf(place) + 1) % PLACES.length]!;
+                const next = CORNERS[(CORNERS.indexOf(place) + 1) % CORNERS.length]!;
                 setPlace(next);
                 actions.move(next);
               }}

@@ -9,7 +9,7 @@ import { GuideRunner, type RunnerOptions, type ViewState } from '../engine/runne
 import type { SessionsItem } from '../engine/session-store';
 import { onTabMessage, send } from '../messages';
 import { panelPlacement, type CapturedFiling } from '../storage/items';
-import { Overlay, type OverlayActions, type Placement } from './Overlay';
+import { Overlay, type OverlayActions } from './Overlay';
 import { overlayCss } from './styles';
 
 export const HOST_TAG = 'tro-ly-dvc';
@@ -33,7 +33,7 @@ export async function mountGuide(ctx: ContentScriptContext, guideHost?: GuideHos
   if (tabId === null || tabId === undefined) return;
 
   let lastPageFocus: Element | null = null;
-  let placement: Placement = await panelPlacement.getValue();
+  let placement = await panelPlacement.getValue();
   let view: ViewState | null = null;
 
   const ui = await createShadowRootUi(ctx, {

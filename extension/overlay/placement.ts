@@ -5,6 +5,7 @@
  * cover, takes the first one that covers nothing, and otherwise the one that covers least.
  */
 import type { Middleware, Placement as Side } from '@floating-ui/dom';
+import { CORNERS, type Corner } from './corners';
 
 export interface Box {
   x: number;
@@ -100,7 +101,7 @@ export function avoidControls(obstacles: () => Box[], sides: Side[] = SIDES, vie
 /** Bubble widths to try, widest first: a narrower bubble often fits between controls. */
 export const BUBBLE_WIDTHS = [340, 300, 260];
 
-export type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+export type { Corner };
 
 /** The panel's rect if it sat in `corner` (12 px from the edges, as in the overlay styles). */
 export function cornerBox(corner: Corner, size: { width: number; height: number }, viewport: { width: number; height: number }): Box {
@@ -120,6 +121,6 @@ export function panelCorner(current: Corner, size: { width: number; height: numb
   const score = (c: Corner) => coverScore(cornerBox(c, size, viewport), obstacles, viewport);
   const now = score(current);
   if (now === 0) return current;
-  const order: Corner[] = [current, ...(['bottom-right', 'bottom-left', 'top-right', 'top-left'] as Corner[]).filter((c) => c !== current)];
+  const order: Corner[] = [current, ...CORNERS.filter((c) => c !== current)];
   return order.reduce((best, c) => (score(c) < score(best) ? c : best), current);
 }

@@ -4,6 +4,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { Guide } from '../guides/schema';
+import type { Corner } from '../overlay/corners';
 
 export interface CapturedFiling {
   dossierCode: string;
@@ -75,7 +76,7 @@ export const residentSession = storage.defineItem<ResidentSession | null>('local
 });
 
 /** Where the volunteer last put the step panel. */
-export const panelPlacement = storage.defineItem<'bottom-right' | 'bottom-left' | 'top-right' | 'top-left'>('local:guide.panel', {
+export const panelPlacement = storage.defineItem<Corner>('local:guide.panel', {
   fallback: 'bottom-right',
   version: 1,
 });
