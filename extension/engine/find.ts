@@ -152,6 +152,25 @@ export function findAnchor(alts: readonly AnchorAlt[], root: ParentNode = docume
   return null;
 }
 
+/**
+ * A step's `refers`: for each alternative, its match nearest the anchor — inside the anchor, or in
+ * the closest of its ancestors (up to `levels` up) that holds one.
+ */
+export function findNear(alts: readonly AnchorAlt[], anchor: Element, levels = 8): Element[] {
+  const out = new Set<Element>();
+  for (const alt of alts) {
+    let scope: Element | null = anchor;
+    for (let up = 0; scope && up <= levels; up++, scope = scope.parentElement) {
+      const el = findAlt(alt, scope);
+      if (el) {
+        out.add(el);
+        break;
+      }
+    }
+  }
+  return [...out];
+}
+
 /** Every element any alternative finds (for counting what is new on the page), in no set order. */
 export function findAllAnchors(alts: readonly AnchorAlt[], root: ParentNode = document.body ?? document): Element[] {
   const seen = new Set<Element>();

@@ -11,7 +11,7 @@ import type { GuidedSession } from '../storage/items';
 import { CATCH_ALL_SURFACES, surfacesOf, type SurfaceId } from '../surfaces';
 import { loadActiveRoutes } from '../surfaces/active';
 import { codeNear, extractDueDate } from './capture';
-import { findAnchor } from './find';
+import { findAnchor, findNear } from './find';
 import { buildFrameReport, FRAME_REPORT_REFRESH_MS, FrameSignals, isEmptyReport, sameReport, type FrameReport } from './frame-signals';
 import { PageWatch } from './page-watch';
 import { probeFor, signatureOf, visibleToasts, type ProbeContext, type Trigger } from './probe';
@@ -66,7 +66,8 @@ export class GuideRunner {
   private loggedMissing = new Set<string>();
   private recognisedFor = '';
   private lastViewKey = '';
-  private lastAnchor: Element | null = null;
+  /** The anchor and referred elements last drawn. */
+  private lastShown: Array<Element | null> = [];
   private frameClicks = { stepId: '', count: 0 };
   private lastReport: FrameReport | null = null;
   private lastReportAt = 0;
@@ -344,14 +345,17 @@ export class GuideRunner {
         dueOn: step.capture.dueLabels ? extractDueDate(this.win.document.body?.textContent ?? '', step.capture.dueLabels) : null,
       };
     }
-    this.render(buildView({ session: s, step, surfaces: this.surfaces, anchor, status, toastNotes, suggestion, notices: this.pageNotices }), anchor);
+    // What the step asks the volunteer to read, near its anchor.
+    const refers = anchor && step?.refers ? findNear(step.refers, anchor) : [];
+    this.render(buildView({ session: s, step, surfaces: this.surfaces, anchor, refers, status, toastNotes, suggestion, notices: this.pageNotices }));
   }
 
-  private render(view: ViewState | null, anchor: Element | null): void {
+  private render(view: ViewState | null): void {
     const key = view ? viewKey(view) : 'none';
-    if (key === this.lastViewKey && anchor === this.lastAnchor) return;
+    const shown = view ? [view.anchor, ...view.refers] : [];
+    if (key === this.lastViewKey && shown.length === this.lastShown.length && shown.every((el, i) => el === this.lastShown[i])) return;
     this.lastViewKey = key;
-    this.lastAnchor = anchor;
+    this.lastShown = shown;
     this.opts.render(view);
   }
 
@@ -371,8 +375,9 @@ export class GuideRunner {
     }
     this.anchor = anchor;
     if (step?.inFrames) this.report(s, step, !!anchor && !frameHint);
-    if (!step || !hint) return this.render(null, null);
-    this.render(buildView({ session: s, step, surfaces: this.surfaces, anchor, status: anchor ? 'shown' : 'searching', frameHint: hint }), anchor);
+    if (!step || !hint) return this.render(null);
+    const refers = anchor && step.refers ? findNear(step.refers, anchor) : [];
+    this.render(buildView({ session: s, step, surfaces: this.surfaces, anchor, refers, status: anchor ? 'shown' : 'searching', frameHint: hint }));
   }
 
   private report(s: GuidedSession, step: Step, anchorHere: boolean): void {

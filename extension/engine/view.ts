@@ -19,6 +19,8 @@ export interface ViewState {
   total: number;
   surfaces: SurfaceId[];
   anchor: Element | null;
+  /** What the step asks the volunteer to read, found on this page (step.refers). */
+  refers: Element[];
   status: StepStatus;
   /** Explanations for toasts (or page texts) seen during this step. */
   toastNotes: Array<{ toast: string; explain: string }>;
@@ -37,6 +39,7 @@ export interface ViewInput {
   step: Step | null;
   surfaces: SurfaceId[];
   anchor: Element | null;
+  refers?: Element[];
   status: StepStatus;
   toastNotes?: ViewState['toastNotes'];
   suggestion?: ViewState['suggestion'];
@@ -53,6 +56,7 @@ export function buildView(input: ViewInput): ViewState {
     total: session.guide.steps.length,
     surfaces: input.surfaces,
     anchor: input.anchor,
+    refers: input.refers ?? [],
     status: input.status,
     toastNotes: input.toastNotes ?? [],
     suggestion: input.suggestion ?? null,
@@ -62,7 +66,7 @@ export function buildView(input: ViewInput): ViewState {
   };
 }
 
-/** Everything that changes what the overlay shows, except the anchor element itself. */
+/** Everything that changes what the overlay shows, except the anchor and referred elements themselves. */
 export function viewKey(v: ViewState): string {
   return JSON.stringify([
     v.session.startedAt,

@@ -53,3 +53,11 @@ export const UPLOADED_FILE: AnchorAlt = { role: 'text', textRegex: FILE_NAME };
 /** Labels a dossier code is printed after (§3.8, §5.5, §6.2, §7). */
 export const CODE_LABELS = ['Mã hồ sơ', 'Số hồ sơ'];
 export const CODE_LABEL: AnchorAlt[] = [{ role: 'text', text: CODE_LABELS, match: 'start' }];
+/**
+ * The code itself, which the volunteer compares (a step's `refers`, found nearest the label): a
+ * code-like text beside the label or in the column under it, or the label's own "Mã hồ sơ: …".
+ */
+export const DOSSIER_CODE: AnchorAlt[] = [
+  { role: 'text', textRegex: '^\\s*(?=\\S*\\d)[A-Za-z0-9][A-Za-z0-9.\\-_/]{3,}\\s*$' },
+  { role: 'text', textRegex: '(?:Mã|Số) hồ sơ\\s*[:：]\\s*[A-Za-z0-9]' },
+];

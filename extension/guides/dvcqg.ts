@@ -194,6 +194,8 @@ export function agencySteps(p: ProcedureLike): Step[] {
         : 'Trong “Danh sách dịch vụ công”, tìm thẻ của UBND phường/xã (không phải thẻ của Sở) và bấm “Nộp trực tuyến”.',
       details: ['Danh sách hiện dần; chờ vài giây nếu chưa thấy thẻ cần chọn.', 'Chưa đăng nhập thì cổng chưa hiện danh sách: đăng nhập trước.'],
       anchor: { kind: 'nút', text: 'Nộp trực tuyến', alts: cardButton },
+      // The card's agency line, which the volunteer checks before pressing.
+      refers: [CARD_LINE],
       landmark: cardButton,
       complete: [
         { kind: 'page', surfaces: ['dvcqg.form', 'vneid.login', 'moj.handoff', 'moj.wizard', 'lienthong.home', 'lienthong.declare', 'thainguyen.submit'] },
@@ -221,6 +223,7 @@ export function infoStep(): Step {
     ],
     optional: true,
     anchor: { kind: 'nút', text: 'Xác nhận', alts: INFO_CONFIRM },
+    refers: [{ role: 'text', text: ['Đối tượng thực hiện'] }],
     landmark: INFO_CONFIRM,
     complete: [{ kind: 'click' }, { kind: 'appears', anchor: OWNER_STEP, fresh: true }],
   };

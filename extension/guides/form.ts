@@ -4,7 +4,7 @@
  * without a leading STT cell), the result channel, the postal block, the submit, and the dossier
  * code wherever the portal shows it (a block, a toast then the account's dossier list).
  */
-import { CODE_LABEL, CODE_LABELS, FILE_NAME, UPLOADED_FILE, button } from './anchors';
+import { CODE_LABEL, CODE_LABELS, DOSSIER_CODE, FILE_NAME, UPLOADED_FILE, button } from './anchors';
 import type { ProcedureLike } from './procedure-like';
 import { PROCEDURE_NOTES } from './procedure-notes';
 import type { AnchorAlt, Step } from './schema';
@@ -171,6 +171,7 @@ export function captureStep(id: string, surfaces: Step['surfaces'], opts: { dueL
     hint: 'Hồ sơ đã gửi. Kiểm tra mã hồ sơ bên dưới với màn hình, sửa nếu khác, rồi bấm “Xác nhận mã hồ sơ”.',
     ...(opts.details ? { details: opts.details } : {}),
     anchor: { kind: 'dòng', text: 'Mã hồ sơ', alts: CODE_LABEL },
+    refers: DOSSIER_CODE,
     capture: { labels: CODE_LABELS, ...(opts.dueLabels ? { dueLabels: opts.dueLabels } : {}) },
     complete: [{ kind: 'confirm' }],
     ...(opts.explainTexts ? { explainTexts: opts.explainTexts } : {}),

@@ -156,6 +156,11 @@ export const StepSchema = z
     hint: z.string().min(1),
     details: z.array(z.string().min(1)).optional(),
     anchor: AnchorSchema.optional(),
+    /**
+     * What the hint asks the volunteer to read on the page (the dossier code, the consent sentence, the
+     * card's name): each alternative's match nearest the anchor; the bubble and panel never cover it.
+     */
+    refers: z.array(AnchorAltSchema).min(1).optional(),
     complete: z.array(RuleSchema).min(1),
     /** Passed over (not counted as done) while one of these holds: the portal shows no such part. */
     skipWhen: z.array(RuleSchema).min(1).optional(),

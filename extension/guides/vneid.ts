@@ -16,6 +16,8 @@ const CONSENT: AnchorAlt[] = [
   { role: 'button', text: ['Xác nhận chia sẻ'], within: [{ role: 'text', text: [CONSENT_MARKER] }], without: ['đăng nhập'] },
 ];
 const PASSCODE = dialogWith([PASSCODE_TITLE], 'exact');
+/** The consent sentence the volunteer reads out (§4.3). */
+const CONSENT_TEXT: AnchorAlt[] = [{ role: 'text', text: [CONSENT_MARKER] }];
 const appears = (anchor: AnchorAlt[]): Rule => ({ kind: 'appears', anchor });
 
 /** Any login dialog is showing: "Đăng nhập" was pressed even if the page did not change. */
@@ -64,6 +66,7 @@ export function vneidSteps(): Step[] {
       optional: true,
       inFrames: true,
       anchor: { kind: 'nút', text: 'Xác nhận chia sẻ', alts: CONSENT },
+      refers: CONSENT_TEXT,
       complete: [{ kind: 'click' }, appears(PASSCODE), LOGGED_IN_DONE],
     },
     {
@@ -91,6 +94,7 @@ export function mojConsentSteps(): Step[] {
       sensitive: true,
       inFrames: true,
       anchor: { ...button('Xác nhận chia sẻ'), alts: CONSENT },
+      refers: CONSENT_TEXT,
       complete: [{ kind: 'click' }, appears(PASSCODE), { kind: 'page', surfaces: ['moj.handoff', 'moj.wizard'] }],
     },
     {

@@ -2,13 +2,14 @@
  * The guide overlay: spotlight ring on the anchor, a hint bubble placed by @floating-ui/dom and a
  * compact step panel (ARIA dialog, lang="vi"). Rendered in the content script's shadow root.
  */
-import { arrow, autoUpdate, computePosition, hide, offset, shift } from '@floating-ui/dom';
+import { autoUpdate } from '@floating-ui/dom';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ViewState } from '../engine/runner';
 import type { CapturedFiling } from '../storage/items';
 import { PANEL_BUTTONS } from '../pages/panelButtons';
 import { ReasonButton } from '../pages/ReasonButton';
-import { avoidControls, BUBBLE_WIDTHS, controlsNear, panelCorner, type AvoidData, type Box } from './placement';
+import { layOut } from './layout';
+import { COMPACT } from './styles';
 import { CORNERS, type Corner } from './corners';
 import { CaptureForm, CloseGuide, Finished } from './StepForms';
 import { SnapshotButton } from '../snapshot/SnapshotButton';
@@ -40,27 +41,45 @@ function fallbackText(view: ViewState): string | null {
 }
 
 export function Overlay({ view, placement, actions }: OverlayProps) {
+  // Folded by the volunteer (the bubble hides too), or by the layout when nothing else fits (the bubble stays).
   const [collapsed, setCollapsed] = useState(false);
+  const [autoFold, setAutoFold] = useState(false);
+  const [opened, setOpened] = useState(false);
   const [place, setPlace] = useState<Corner>(placement);
   const panel = useRef<HTMLDivElement>(null);
   const bubble = useRef<HTMLDivElement>(null);
   const arrowEl = useRef<HTMLDivElement>(null);
   const ring = useRef<HTMLDivElement>(null);
+  const fullSize = useRef<{ width: number; height: number } | null>(null);
   const step = view.step;
   const anchor = view.status === 'shown' ? view.anchor : null;
+  const folded = collapsed || (autoFold && !opened);
 
   useEffect(() => setPlace(placement), [placement]);
+  useEffect(() => {
+    setAutoFold(false);
+    setOpened(false);
+  }, [step?.id]);
 
-  // Bring the anchor into view once per step (centred: clear of fixed headers and footers).
+  // Bring the anchor into view once per step (centred: clear of fixed headers and footers), and what
+  // it refers to when both fit.
   const scrolledFor = useRef<string | null>(null);
   useEffect(() => {
     if (!anchor || !step || scrolledFor.current === step.id) return;
     scrolledFor.current = step.id;
-    const r = anchor.getBoundingClientRect();
-    if (r.top < 80 || r.bottom > innerHeight - 20 || r.left < 0 || r.right > innerWidth) anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
+    const out = (el: Element, top = 0) => {
+      const r = el.getBoundingClientRect();
+      return r.top < top || r.bottom > innerHeight - top / 4 || r.left < 0 || r.right > innerWidth;
+    };
+    if (out(anchor, 80)) anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
+    for (const el of view.refers) {
+      if (!out(el)) continue;
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      anchor.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
   }, [anchor, step?.id]);
 
-  // Spotlight + bubble follow the anchor through scrolling, scroll containers and resizes.
+  // Spotlight, panel and bubble follow the anchor through scrolling, scroll containers and resizes.
   useLayoutEffect(() => {
     const b = bubble.current;
     const r = ring.current;
@@ -76,42 +95,21 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         height: `${rect.height + 12}px`,
         display: rect.width || rect.height ? 'block' : 'none',
       });
-      // The controls around the anchor, measured once per update: neither the panel nor the bubble
-      // may cover them (nor the anchor itself).
-      const controls = controlsNear(anchor);
+      // The panel's sizes to try: as it is now, and folded to its header unless the volunteer chose.
       const p = panel.current;
-      let panelBox: Box | null = null;
+      let sizes = null;
       if (p && rect.width && rect.height) {
-        const size = p.getBoundingClientRect();
-        const corner = panelCorner(place, { width: size.width, height: size.height }, controls, { width: innerWidth, height: innerHeight });
-        if (corner !== place) return setPlace(corner);
-        panelBox = { x: size.x, y: size.y, width: size.width, height: size.height };
+        const now = { width: p.offsetWidth, height: p.offsetHeight };
+        if (!folded) fullSize.current = now;
+        const head = { width: Math.min(now.width, 330), height: (p.firstElementChild as HTMLElement).offsetHeight + 20 };
+        const full = fullSize.current ?? now;
+        sizes = collapsed ? [now] : opened ? [full] : [full, folded ? now : head];
       }
-      const obstacles = panelBox ? [...controls, panelBox] : controls;
-      const position = (width: number) => {
-        b.style.maxWidth = `${width}px`;
-        return computePosition(anchor, b, {
-          strategy: 'fixed',
-          placement: 'right',
-          middleware: [offset(14), shift({ padding: 8 }), avoidControls(() => obstacles), arrow({ element: arrowEl.current! }), hide()],
-        });
-      };
-      const score = (r: Awaited<ReturnType<typeof position>>) => (r.middlewareData.avoidControls as AvoidData | undefined)?.score ?? 0;
-      void (async () => {
-        // Widest bubble that covers nothing; if none does, the one that covers least.
-        let best: { width: number; result: Awaited<ReturnType<typeof position>> } | null = null;
-        for (const width of BUBBLE_WIDTHS) {
-          if (run !== latest) return null;
-          const result = await position(width);
-          if (!best || score(result) < score(best.result)) best = { width, result };
-          if (score(result) === 0) break;
-        }
-        if (run !== latest) return null;
-        if (b.style.maxWidth !== `${best!.width}px`) best = { width: best!.width, result: await position(best!.width) };
-        return run === latest ? best!.result : null;
-      })().then((done) => {
+      void layOut(anchor, b, arrowEl.current!, view.refers, sizes && { corner: place, sizes }, () => run !== latest).then((done) => {
         if (!done) return; // a newer update is placing the bubble
-        const { x, y, placement: side, middlewareData } = done;
+        if (done.corner && done.corner !== place) setPlace(done.corner);
+        if (!collapsed && !opened && done.folded !== autoFold) setAutoFold(done.folded);
+        const { x, y, placement: side, middlewareData } = done.bubble;
         Object.assign(b.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
         b.dataset.hidden = String(!!middlewareData.hide?.referenceHidden);
         b.dataset.ready = 'true';
@@ -123,7 +121,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         }
       });
     });
-  }, [anchor, step?.id, place]);
+  }, [anchor, view.refers, step?.id, place, collapsed, folded, opened]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const typing = (e.composedPath()[0] as Element | undefined)?.tagName === 'INPUT';
@@ -157,7 +155,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         </div>
       )}
       {!view.frame && <div
-        class={`panel${collapsed ? ' collapsed' : ''}`}
+        class={`panel${folded ? ' collapsed' : ''}`}
         ref={panel}
         role="dialog"
         aria-modal="false"
@@ -170,7 +168,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         onKeyDown={onKeyDown}
       >
         <div class="head">
-          <span class="progress" id={collapsed ? titleId : undefined}>
+          <span class="progress" id={folded ? titleId : undefined}>
             Trợ lý DVC · {progress}
           </span>
           <span>
@@ -190,16 +188,20 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
             <button
               type="button"
               class="icon"
-              aria-expanded={!collapsed}
-              aria-label={(collapsed ? PANEL_BUTTONS.expand : PANEL_BUTTONS.collapse).name}
-              title={(collapsed ? PANEL_BUTTONS.expand : PANEL_BUTTONS.collapse).name}
-              onClick={() => setCollapsed(!collapsed)}
+              aria-expanded={!folded}
+              aria-label={(folded ? PANEL_BUTTONS.expand : PANEL_BUTTONS.collapse).name}
+              title={(folded ? PANEL_BUTTONS.expand : PANEL_BUTTONS.collapse).name}
+              data-auto={autoFold && !opened ? 'folded' : undefined}
+              onClick={() => {
+                setCollapsed(!folded);
+                setOpened(folded);
+              }}
             >
-              {(collapsed ? PANEL_BUTTONS.expand : PANEL_BUTTONS.collapse).face}
+              {(folded ? PANEL_BUTTONS.expand : PANEL_BUTTONS.collapse).face}
             </button>
           </span>
         </div>
-        {!collapsed && (
+        {!folded && (
           <div>
             <p class="sr">{view.session.guide.procedureName}</p>
             {view.notices.map((n) => (
@@ -254,11 +256,14 @@ function StepBody({ view, fallback, titleId, hintId, actions }: { view: ViewStat
         {step.hint}
       </p>
       {step.details && (
-        <ul class="details">
-          {step.details.map((d) => (
-            <li key={d}>{d}</li>
-          ))}
-        </ul>
+        <details class="more" open={!matchMedia(COMPACT).matches}>
+          <summary>Chi tiết</summary>
+          <ul class="details">
+            {step.details.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        </details>
       )}
       {view.status === 'searching' && <p>Đang tìm trên trang…</p>}
       {view.status === 'elsewhere' && <p class="warn">Bước này làm ở trang khác của cổng. Làm theo hướng dẫn để chuyển trang, hoặc bấm “Quay lại”.</p>}

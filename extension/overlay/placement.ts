@@ -1,8 +1,10 @@
 /**
- * Where the hint bubble and the step panel may go: never over the field the volunteer must use.
- * The bubble's side is chosen by a @floating-ui middleware that scores each candidate placement
- * by how much of the page's visible controls (and of the anchor itself, and of the panel) it would
- * cover, takes the first one that covers nothing, and otherwise the one that covers least.
+ * Where the hint bubble and the step panel may go: never over the field the volunteer must use,
+ * nor over what the step asks them to read. The bubble's side is chosen by a @floating-ui
+ * middleware that scores each candidate placement by how much of the page's visible controls it
+ * would cover (the anchor, the referred text and the panel weigh MUST), takes the first one that
+ * covers nothing, and otherwise the one that covers least. The panel takes the corner (or folds to
+ * its header) that keeps those clear.
  */
 import type { Middleware, Placement as Side } from '@floating-ui/dom';
 import { CORNERS, type Corner } from './corners';
@@ -43,12 +45,12 @@ const box = (r: DOMRect | Box): Box => ({ x: r.x, y: r.y, width: r.width, height
  * controls count (the rest of the page is behind its backdrop). The anchor's own ancestors are left
  * out (a link wrapping a card is the same control); the anchor itself is always included.
  */
-export function controlsNear(anchor: Element, reach = { x: 420, y: 320 }): Box[] {
+export function controlsNear(anchor: Element, reach = { x: 420, y: 320 }): Obstacle[] {
   const doc = anchor.ownerDocument;
   const scope: ParentNode = anchor.closest('[aria-modal="true"], dialog[open], [role="dialog"]') ?? doc;
   const a = anchor.getBoundingClientRect();
   const area = { x: a.left - reach.x, y: a.top - reach.y, width: a.width + 2 * reach.x, height: a.height + 2 * reach.y };
-  const out: Box[] = [box(a)];
+  const out: Obstacle[] = [{ ...box(a), weight: MUST }];
   for (const el of scope.querySelectorAll(CONTROL_SELECTOR)) {
     if (el === anchor || el.contains(anchor) || anchor.contains(el)) continue;
     const r = el.getBoundingClientRect();
@@ -59,13 +61,20 @@ export function controlsNear(anchor: Element, reach = { x: 420, y: 320 }): Box[]
   return out;
 }
 
-/** How bad a rect is: area of covered controls (the anchor counts 4×) plus area off screen (10×). */
-export function coverScore(r: Box, obstacles: Box[], viewport: { width: number; height: number }, anchorFirst = true): number {
+/** An obstacle's weight per px² covered: the anchor and what the step asks to read must stay visible. */
+export const MUST = 20;
+export type Obstacle = Box & { weight?: number };
+
+/** How bad a rect is: area of covered obstacles (by weight, default 1) plus area off screen (10×). */
+export function coverScore(r: Box, obstacles: Obstacle[], viewport: { width: number; height: number }): number {
   let score = 0;
-  obstacles.forEach((o, i) => (score += overlapArea(r, o) * (anchorFirst && i === 0 ? 4 : 1)));
+  for (const o of obstacles) score += overlapArea(r, o) * (o.weight ?? 1);
   const inside = overlapArea(r, { x: 0, y: 0, width: viewport.width, height: viewport.height });
   return score + (r.width * r.height - inside) * 10;
 }
+
+/** Area of `r` over the obstacles that must stay visible. */
+export const mustCover = (r: Box, obstacles: Obstacle[]) => obstacles.reduce((n, o) => n + ((o.weight ?? 1) >= MUST ? overlapArea(r, o) : 0), 0);
 
 export interface AvoidData {
   tried: Array<{ placement: Side; score: number }>;
@@ -78,7 +87,7 @@ export interface AvoidData {
  * Middleware (after offset and shift): tries the placements of `sides` in order until one covers
  * no control; when none is clear, settles on the least covering one.
  */
-export function avoidControls(obstacles: () => Box[], sides: Side[] = SIDES, viewport = () => ({ width: innerWidth, height: innerHeight })): Middleware {
+export function avoidControls(obstacles: () => Obstacle[], sides: Side[] = SIDES, viewport = () => ({ width: innerWidth, height: innerHeight })): Middleware {
   return {
     name: 'avoidControls',
     fn(state) {
@@ -110,17 +119,39 @@ export function cornerBox(corner: Corner, size: { width: number; height: number 
   return { x, y, width: size.width, height: size.height };
 }
 
+type Size = { width: number; height: number };
+
+/** The obstacles worth avoiding: not one too big to avoid (a whole-form anchor), nor, with such an anchor, the controls. */
+export function avoidable(obstacles: Obstacle[], viewport: Size): Obstacle[] {
+  const big = (o: Box) => o.height > viewport.height * 0.5 || o.width > viewport.width * 0.6;
+  const wholeForm = !!obstacles[0] && big(obstacles[0]);
+  return obstacles.filter((o) => ((o.weight ?? 1) >= MUST ? !big(o) : !wholeForm));
+}
+
+export interface PanelOption {
+  corner: Corner;
+  /** Folded to its header (the volunteer can open it again). */
+  folded: boolean;
+  box: Box;
+  /** Area it covers of what must stay visible (0: clear). */
+  covers: number;
+  score: number;
+}
+
 /**
- * The corner the panel should use: the current one unless it covers the anchor or a control near it
- * and another corner covers less (a whole-form anchor cannot be avoided: the volunteer can move the
- * panel).
+ * Where the panel may go, best first: clear of what must stay visible (the anchor, what the step
+ * refers to, the bubble) before anything else, at full size before folded (`sizes`: full, then
+ * folded), then covering the fewest controls; the current corner wins ties. Only `avoidable`
+ * obstacles count: the volunteer can move the panel off a whole-form anchor.
  */
-export function panelCorner(current: Corner, size: { width: number; height: number }, obstacles: Box[], viewport: { width: number; height: number }): Corner {
-  const anchor = obstacles[0];
-  if (!anchor || anchor.height > viewport.height * 0.5 || anchor.width > viewport.width * 0.6) return current;
-  const score = (c: Corner) => coverScore(cornerBox(c, size, viewport), obstacles, viewport);
-  const now = score(current);
-  if (now === 0) return current;
+export function panelOptions(current: Corner, sizes: Size[], obstacles: Obstacle[], viewport: Size): PanelOption[] {
+  const kept = avoidable(obstacles, viewport);
   const order: Corner[] = [current, ...CORNERS.filter((c) => c !== current)];
-  return order.reduce((best, c) => (score(c) < score(best) ? c : best), current);
+  const options = sizes.flatMap((size, i) =>
+    order.map((corner) => {
+      const box = cornerBox(corner, size, viewport);
+      return { corner, folded: i > 0, box, covers: mustCover(box, kept), score: coverScore(box, kept, viewport) };
+    }),
+  );
+  return options.sort((a, b) => +(a.covers > 0) - +(b.covers > 0) || a.covers - b.covers || +a.folded - +b.folded || a.score - b.score);
 }

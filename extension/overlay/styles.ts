@@ -3,6 +3,9 @@
  * all the time must not repaint them), injected into the shadow root only. Pixel units (never rem: the portal's <html>
  * font size must not scale us), text ≥ 16 px, contrast ≥ 7:1 for body text.
  */
+/** Small windows (1024×600, 200 % zoom): the panel is compact there. */
+export const COMPACT = '(max-height: 700px), (max-width: 1100px)';
+
 export const overlayCss = `
 :host { all: initial !important; }
 .root { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; font-size: 16px; line-height: 1.45; color: #111; }
@@ -34,7 +37,7 @@ export const overlayCss = `
 .row { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; }
 button { font: inherit; font-size: 16px; min-height: 40px; padding: 6px 12px; border-radius: 8px; border: 2px solid #0b3d91; background: #fff; color: #0b3d91; cursor: pointer; }
 button.primary { background: #0b3d91; color: #fff; }
-button:focus-visible, input:focus-visible { outline: 3px solid #ffb300; outline-offset: 2px; box-shadow: 0 0 0 5px #1a1a1a; }
+button:focus-visible, input:focus-visible, summary:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 2px #ffb300; }
 /* Unavailable, not disabled: still focusable, and pressing it says why (.reason). */
 button[aria-disabled="true"] { background: #e8eaed; color: #44474e; border-color: #80868b; border-style: dashed; cursor: not-allowed; }
 button.primary[aria-disabled="true"] { background: #e8eaed; color: #44474e; }
@@ -50,4 +53,12 @@ input[type="text"], .input { font: inherit; font-size: 18px; width: 100%; paddin
 /* The record form's frame: sized to its content, or to the room left (then only the frame scrolls). */
 .frame { display: block; width: 100%; height: 420px; border: 0; margin-top: 8px; }
 .panel.framing { overflow: hidden; }
+.more > summary { display: none; cursor: pointer; color: #0b3d91; font-weight: 600; }
+/* Small windows: a shorter panel, details folded, the hint only in the bubble. */
+@media ${COMPACT} {
+  .panel { width: 340px; max-height: 50vh; padding: 8px 12px; }
+  .title { margin: 2px 0; }
+  .more > summary { display: list-item; }
+  .root:has(.bubble) .panel .hint { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+}
 `;

@@ -7,7 +7,7 @@ main { max-width: 760px; margin: 0 auto; padding: 16px 20px 40px; }
 h1 { font-size: 24px; margin: 8px 0 16px; }
 h2 { font-size: 20px; }
 a { color: #0b57d0; }
-a:focus-visible, button:focus-visible, [role="tab"]:focus-visible, input:focus-visible, select:focus-visible, [tabindex]:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+a:focus-visible, button:focus-visible, [role="tab"]:focus-visible, input:focus-visible, select:focus-visible, [tabindex]:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 2px #ffb300; }
 .tldvc-page-tabs { display: flex; gap: 4px; border-bottom: 2px solid #5f6368; margin-bottom: 16px; flex-wrap: wrap; }
 .tldvc-page-tabs [role="tab"] { font: inherit; font-size: 16px; font-weight: 700; padding: 10px 16px; min-height: 44px; border: 2px solid transparent; border-bottom: none; background: #f1f4f9; color: #1a1a1a; border-radius: 6px 6px 0 0; cursor: pointer; }
 .tldvc-page-tabs [role="tab"][aria-selected="true"] { background: #0b57d0; color: #ffffff; }

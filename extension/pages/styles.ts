@@ -16,7 +16,7 @@ export const recordFormCss = `
 .tldvc-rec-hint { display: block; color: #44474e; font-size: 16px; margin: 0 0 4px; }
 .tldvc-rec-input { display: block; width: 100%; font: inherit; font-size: 16px; padding: 8px 10px; min-height: 44px; border: 2px solid #5f6368; border-radius: 6px; background: #ffffff; color: #1a1a1a; }
 .tldvc-rec-input[aria-invalid="true"] { border-color: #b3261e; }
-.tldvc-rec-input:focus-visible, .tldvc-rec-button:focus-visible, .tldvc-rec-check input:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+.tldvc-rec-input:focus-visible, .tldvc-rec-button:focus-visible, .tldvc-rec-check input:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 2px #ffb300; }
 .tldvc-rec-check { display: flex; gap: 10px; align-items: flex-start; font-size: 16px; margin: 6px 0; }
 .tldvc-rec-check input { width: 22px; height: 22px; margin: 2px 0 0; flex: none; accent-color: #0b57d0; }
 .tldvc-rec-consent { margin: 0 0 8px; padding: 10px 12px; border: 1px solid #5f6368; border-radius: 6px; background: #fafafa; font-size: 16px; }

@@ -17,7 +17,7 @@ h1 { font-size: 22px; margin: 4px 0 12px; color: #0b3d91; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
 button { font: inherit; font-size: 16px; font-weight: 700; min-height: 44px; padding: 8px 16px; border-radius: 8px; border: 2px solid #0b3d91; background: #fff; color: #0b3d91; cursor: pointer; }
 button.primary { background: #0b3d91; color: #fff; }
-button:focus-visible, input:focus-visible, textarea:focus-visible { outline: 3px solid #ffb300; outline-offset: 2px; box-shadow: 0 0 0 5px #1a1a1a; }
+button:focus-visible, input:focus-visible, textarea:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 2px #ffb300; }
 textarea, .field input { display: block; width: 100%; font: inherit; font-size: 16px; padding: 8px; border: 2px solid #5f6368; border-radius: 6px; }
 .field { margin: 8px 0; }
 .status:empty { display: none; }
@@ -27,7 +27,7 @@ textarea, .field input { display: block; width: 100%; font: inherit; font-size: 
 .tldvc-rec-hint { display: block; color: #44474e; }
 .tldvc-rec-input { display: block; width: 100%; font: inherit; font-size: 16px; padding: 8px 10px; min-height: 44px; border: 2px solid #5f6368; border-radius: 6px; }
 .tldvc-rec-input[aria-invalid="true"] { border-color: #b3261e; }
-.tldvc-rec-input:focus-visible { outline: 3px solid #ffb300; outline-offset: 2px; box-shadow: 0 0 0 5px #1a1a1a; }
+.tldvc-rec-input:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 2px #ffb300; }
 .tldvc-rec-error { color: #b3261e; font-weight: 700; margin: 4px 0 0; }
 .slip { background: #fff; color: #000; border: 1px solid #000; border-radius: 4px; padding: 16px; }
 .slip header { display: flex; align-items: center; gap: 10px; border-bottom: 2px solid #000; padding-bottom: 8px; margin-bottom: 8px; }

@@ -15,7 +15,7 @@ button, .button { font: inherit; font-size: 16px; min-height: 44px; padding: 8px
 .practice-banner button { border-color: #fff; background: #5c2300; color: #fff; }
 .practice-banner button.primary { background: #ffb300; color: #1a1a1a; border-color: #ffb300; font-weight: 800; }
 button.primary { background: #0b3d91; color: #fff; font-weight: 700; }
-button:focus-visible, a:focus-visible, summary:focus-visible, iframe:focus-visible { outline: 3px solid #ffb300; outline-offset: 2px; box-shadow: 0 0 0 5px #1a1a1a; }
+button:focus-visible, a:focus-visible, summary:focus-visible, iframe:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 2px #ffb300; }
 .feedback { margin: 6px 0 0; padding: 8px 12px; border-radius: 6px; background: #fff4e5; color: #3d1d00; border-left: 6px solid #b3261e; }
 .feedback strong { color: #8c1d18; }
 .feedback:empty { display: none; }

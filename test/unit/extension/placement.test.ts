@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { computePosition, offset, shift, type Platform } from '@floating-ui/core';
-import { avoidControls, cornerBox, panelCorner, type Box } from '../../../extension/overlay/placement';
+import { avoidControls, cornerBox, MUST, mustCover, overlapArea, panelOptions, type Box, type Obstacle } from '../../../extension/overlay/placement';
 
 const viewport = { width: 1280, height: 860 };
 const bubble = { width: 340, height: 120 };
 
 /** A static layout: the anchor and the bubble as plain rects, the viewport as the clipping rect. */
-function place(anchor: Box, controls: Box[]) {
+function place(anchor: Box, controls: Obstacle[]) {
   const platform: Platform = {
     getElementRects: () => ({ reference: anchor, floating: { x: 0, y: 0, ...bubble } }),
     getClippingRect: () => ({ x: 0, y: 0, ...viewport }),
@@ -15,7 +15,7 @@ function place(anchor: Box, controls: Box[]) {
   return computePosition({}, {}, {
     platform,
     placement: 'right',
-    middleware: [offset(14), shift({ padding: 8 }), avoidControls(() => [anchor, ...controls], undefined, () => viewport)],
+    middleware: [offset(14), shift({ padding: 8 }), avoidControls(() => [{ ...anchor, weight: MUST }, ...controls], undefined, () => viewport)],
   });
 }
 
@@ -52,14 +52,65 @@ describe('bubble placement avoids the page controls', () => {
   });
 });
 
-describe('panel corner', () => {
+describe('what the step refers to (the dossier code, the consent sentence, the card name)', () => {
+  it('the bubble leaves the referred text alone even when that means covering an ordinary control', async () => {
+    // The code sits right of its label; a small link is below the label.
+    const label = { x: 300, y: 300, width: 80, height: 24 };
+    const code = { x: 390, y: 300, width: 200, height: 24 };
+    const link = { x: 300, y: 340, width: 120, height: 24 };
+    const r = await place(label, [{ ...code, weight: MUST }, link]);
+    expect(hits(r, code)).toBe(false);
+    expect(hits(r, label)).toBe(false);
+    // Without the code marked as referred, the bubble would sit on it ("right" is the first choice).
+    const plain = await place(label, []);
+    expect(hits(plain, code)).toBe(true);
+  });
+});
+
+describe('panel options', () => {
   const size = { width: 380, height: 380 };
+  const folded = { width: 300, height: 60 };
+  const best = (...args: Parameters<typeof panelOptions>) => panelOptions(...args)[0]!;
+
   it('moves off the anchor and the controls near it, and stays put otherwise', () => {
-    const anchor = cornerBox('bottom-right', { width: 100, height: 30 }, viewport);
-    expect(panelCorner('bottom-right', size, [anchor], viewport)).not.toBe('bottom-right');
-    expect(panelCorner('bottom-left', size, [anchor], viewport)).toBe('bottom-left');
+    const anchor = { ...cornerBox('bottom-right', { width: 100, height: 30 }, viewport), weight: MUST };
+    expect(best('bottom-right', [size], [anchor], viewport).corner).not.toBe('bottom-right');
+    expect(best('bottom-left', [size], [anchor], viewport).corner).toBe('bottom-left');
     const field = { x: 900, y: 20, width: 300, height: 30 };
-    const corner = panelCorner('top-right', size, [{ x: 860, y: 60, width: 80, height: 30 }, field], viewport);
-    expect(corner.startsWith('bottom')).toBe(true);
+    expect(best('top-right', [size], [{ x: 860, y: 60, width: 80, height: 30, weight: MUST }, field], viewport).corner.startsWith('bottom')).toBe(true);
+  });
+
+  it('never covers the referred text: rather a corner over ordinary controls', () => {
+    const anchor = { x: 600, y: 400, width: 80, height: 30, weight: MUST };
+    const code = { ...cornerBox('bottom-right', { width: 200, height: 24 }, viewport), weight: MUST };
+    const controls = [cornerBox('bottom-left', { width: 300, height: 300 }, viewport)];
+    const o = best('bottom-right', [size, folded], [anchor, code, ...controls], viewport);
+    expect(o.covers).toBe(0);
+    expect(overlapArea(o.box, code)).toBe(0);
+    expect(o.folded).toBe(false);
+  });
+
+  it('folds to its header when no corner keeps the anchor and the referred text clear at full size (a 683×384 window)', () => {
+    const small = { width: 683, height: 384 };
+    const panel = { width: 340, height: 192 };
+    // Anchor in the middle, referred texts near each corner's reach: every full-size corner covers one.
+    const obstacles: Obstacle[] = [
+      { x: 300, y: 180, width: 80, height: 30, weight: MUST },
+      { x: 200, y: 100, width: 280, height: 24, weight: MUST },
+      { x: 200, y: 260, width: 280, height: 24, weight: MUST },
+    ];
+    const options = panelOptions('bottom-right', [panel, { width: 300, height: 56 }], obstacles, small);
+    expect(options.filter((o) => !o.folded).every((o) => o.covers > 0)).toBe(true);
+    expect(options[0]!.folded).toBe(true);
+    expect(mustCover(options[0]!.box, obstacles)).toBe(0);
+    // With room (the anchor low on the left), full size wins.
+    const room = panelOptions('bottom-right', [panel, folded], [{ x: 20, y: 320, width: 80, height: 30, weight: MUST }], small)[0]!;
+    expect([room.folded, room.covers]).toEqual([false, 0]);
+  });
+
+  it('a whole-form anchor cannot be avoided: the panel keeps its corner', () => {
+    const form = { x: 0, y: 0, width: 1280, height: 860, weight: MUST };
+    const o = best('top-left', [size, folded], [form, { x: 20, y: 20, width: 100, height: 30 }], viewport);
+    expect([o.corner, o.folded]).toEqual(['top-left', false]);
   });
 });
