@@ -71,7 +71,13 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
       const r = el.getBoundingClientRect();
       return r.top < top || r.bottom > innerHeight - top / 4 || r.left < 0 || r.right > innerWidth;
     };
-    if (out(anchor, 80)) anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
+    if (out(anchor, 80)) {
+      anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
+      // In a sticky box taller than the window, only the end of its container brings the anchor up.
+      let sticky = out(anchor) ? anchor.parentElement : null;
+      while (sticky && getComputedStyle(sticky).position !== 'sticky') sticky = sticky.parentElement;
+      if (sticky?.parentElement) scrollBy(0, sticky.parentElement.getBoundingClientRect().bottom - innerHeight);
+    }
     for (const el of view.refers) {
       if (!out(el)) continue;
       el.scrollIntoView({ block: 'nearest', inline: 'nearest' });

@@ -34,17 +34,19 @@ export async function layOut(
   panel: { corner: Corner; sizes: Size[] } | null,
   stale: () => boolean,
 ): Promise<Layout | null> {
-  const viewport = { width: innerWidth, height: innerHeight };
+  // The window less its scroll bars, as fixed elements see it.
+  const root = document.documentElement;
+  const viewport = { width: root.clientWidth || innerWidth, height: root.clientHeight || innerHeight };
   // The controls around the anchor, measured once per pass, then what the step asks to read.
   const page: Obstacle[] = [...controlsNear(anchor), ...refers.map((el) => ({ ...textBox(el), weight: MUST }))];
   const must = avoidable(page, viewport).filter((o) => o.weight === MUST);
   let last: ComputePositionReturn | null = null;
   const position = async (width: number, obstacles: Obstacle[]) => {
-    bubble.style.maxWidth = `${width}px`;
+    bubble.style.maxWidth = `${Math.min(width, viewport.width - 16)}px`;
     return (last = await computePosition(anchor, bubble, {
       strategy: 'fixed',
       placement: 'right',
-      middleware: [offset(14), shift({ padding: 8 }), avoidControls(() => obstacles), arrow({ element: arrowEl }), hide()],
+      middleware: [offset(14), shift({ padding: 8 }), avoidControls(() => obstacles, undefined, () => viewport), arrow({ element: arrowEl }), hide()],
     }));
   };
   const score = (r: ComputePositionReturn) => (r.middlewareData.avoidControls as AvoidData | undefined)?.score ?? 0;

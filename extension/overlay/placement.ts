@@ -107,8 +107,11 @@ export function avoidControls(obstacles: () => Obstacle[], sides: Side[] = SIDES
   };
 }
 
-/** Bubble widths to try, widest first: a narrower bubble often fits between controls. */
-export const BUBBLE_WIDTHS = [340, 300, 260];
+/**
+ * Bubble widths to try: narrower first fits between controls; then wide and short, for a small
+ * window where only a strip above or below the anchor is free.
+ */
+export const BUBBLE_WIDTHS = [340, 300, 260, 460, 640];
 
 export type { Corner };
 
@@ -121,11 +124,15 @@ export function cornerBox(corner: Corner, size: { width: number; height: number 
 
 type Size = { width: number; height: number };
 
-/** The obstacles worth avoiding: not one too big to avoid (a whole-form anchor), nor, with such an anchor, the controls. */
+/**
+ * The obstacles worth avoiding: not one too big to keep clear (a whole form: a third of the window),
+ * nor, when the anchor is that big or that wide, the controls (they are the form's own).
+ */
 export function avoidable(obstacles: Obstacle[], viewport: Size): Obstacle[] {
-  const big = (o: Box) => o.height > viewport.height * 0.5 || o.width > viewport.width * 0.6;
-  const wholeForm = !!obstacles[0] && big(obstacles[0]);
-  return obstacles.filter((o) => ((o.weight ?? 1) >= MUST ? !big(o) : !wholeForm));
+  const { width: w, height: h } = viewport;
+  const a = obstacles[0];
+  const wholeForm = !!a && (a.height > h * 0.5 || a.width > w * 0.6);
+  return obstacles.filter((o) => ((o.weight ?? 1) >= MUST ? o.width * o.height <= w * h * 0.3 && o.height <= h * 0.5 : !wholeForm));
 }
 
 export interface PanelOption {

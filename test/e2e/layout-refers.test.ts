@@ -2,8 +2,9 @@
  * The hint bubble and the step panel never hide what a step asks the volunteer to read (issue 9.5):
  * on the confirmation page (the dossier code, every fx_success variant that prints it), on the
  * agency step (the ward card's name) and on the VNeID consent (the consent sentence), at 1366×768,
- * 1024×600 and at 200 % zoom. 200 % zoom of a 1366×768 screen is emulated with CDP
- * Emulation.setDeviceMetricsOverride: a 683×384 CSS-px viewport at device scale factor 2.
+ * 1024×600 and at 200 % zoom. 200 % zoom of a 1366×768 screen is emulated by a browser launched
+ * with a 683×384 CSS-px viewport at device scale factor 2 (a per-page CDP override does not survive
+ * the portals' cross-site navigations).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -27,15 +28,6 @@ const SIZES: Size[] = [
 ];
 const CODE = 'H55.242-261127-0001';
 const stepIndex = (id: string) => khaiSinhGuide().steps.findIndex((s) => s.id === id);
-
-async function sized(b: ExtensionBrowser, size: Size): Promise<Page> {
-  const page = await b.context.newPage();
-  if (size.zoom) {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setDeviceMetricsOverride', { width: size.width, height: size.height, deviceScaleFactor: 2, mobile: false });
-  } else await page.setViewportSize({ width: size.width, height: size.height });
-  return page;
-}
 
 /** The box of the first visible text node holding `text` (the words themselves, not their block). */
 async function textBox(page: Page, text: string): Promise<Rect | null> {
@@ -85,8 +77,17 @@ async function problems(page: Page, anchor: () => Promise<Rect | null>, text: st
   return out;
 }
 
-async function expectClear(page: Page, anchor: () => Promise<Rect | null>, text: string, label: string) {
-  await expect.poll(() => problems(page, anchor, text), { timeout: 5_000, message: label }).toEqual([]);
+async function expectClear(page: Page, size: Size, anchor: () => Promise<Rect | null>, text: string, label: string) {
+  expect(await page.evaluate(() => [innerWidth, innerHeight, devicePixelRatio])).toEqual([size.width, size.height, size.zoom ? 2 : 1]);
+  try {
+    await expect.poll(() => problems(page, anchor, text), { timeout: 5_000, message: label }).toEqual([]);
+  } catch (e) {
+    if (process.env.LAYOUT_SHOTS) {
+      await page.screenshot({ path: `/tmp/layout-${label.replace(/[^a-z0-9]+/gi, '_')}.png` });
+      console.log(label, await page.evaluate(() => { const r = document.querySelector('tro-ly-dvc')!.shadowRoot!; const b = r.querySelector('.bubble') as HTMLElement; const p = r.querySelector('.panel') as HTMLElement; return { bubble: b.getAttribute('style'), panel: p.className + ' ' + p.dataset.place, box: JSON.stringify(p.getBoundingClientRect()) }; }), await problems(page, anchor, text), JSON.stringify(await anchor()), JSON.stringify(await textBox(page, text)));
+    }
+    throw e;
+  }
   // Text stays at 16 px or more, however small the panel gets.
   const smallest = await page.evaluate(() => {
     const root = document.querySelector('tro-ly-dvc')!.shadowRoot!;
@@ -103,22 +104,32 @@ async function logIn(page: Page) {
 
 describe('bubble and panel leave the anchor and the text the step refers to visible (real Chromium)', () => {
   let server: FixtureServer;
-  let b: ExtensionBrowser;
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    b = await launchWithExtension({ port: server.port });
   });
   afterAll(async () => {
-    await b?.close();
     await server?.close();
   });
 
   for (const size of SIZES) {
     describe(size.name, () => {
+      let b: ExtensionBrowser;
+      beforeAll(async () => {
+        b = await launchWithExtension({ port: server.port, viewport: { width: size.width, height: size.height, deviceScaleFactor: size.zoom ? 2 : 1 } });
+      });
+      afterAll(async () => {
+        await b?.close();
+      });
+      const sized = async () => {
+        const page = await b.context.newPage();
+        expect(await page.evaluate(() => [innerWidth, innerHeight, devicePixelRatio])).toEqual([size.width, size.height, size.zoom ? 2 : 1]);
+        return page;
+      };
+
       it('agency step: the ward card’s name', async () => {
         await clearVariants(b.context);
-        const page = await sized(b, size);
+        const page = await sized();
         const errors = collectPageErrors(page);
         await logIn(page);
         await page.goto(KHAI_SINH_URL);
@@ -129,10 +140,13 @@ describe('bubble and panel leave the anchor and the text the step refers to visi
         await choose(page, 'tiến', 'Phường Đồng Tiến');
         await expectStep(page, 'agency.confirm');
         await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
-        await expectStep(page, 'agency.card');
+        await expectStep(page, 'agency.card').catch(async (e) => {
+          if (process.env.LAYOUT_SHOTS) await page.screenshot({ path: `/tmp/layout-agency-${size.width}.png` });
+          throw e;
+        });
         await expect.poll(() => page.locator('.grid-cols-12 > div').count()).toBe(3);
         const card = page.locator('.grid-cols-12 > div', { hasText: 'UBND Phường Đồng Tiến' });
-        await expectClear(page, () => card.getByRole('button', { name: 'Nộp trực tuyến' }).boundingBox(), 'Cơ quan thực hiện: UBND Phường Đồng Tiến', `agency.card at ${size.name}`);
+        await expectClear(page, size, () => card.getByRole('button', { name: 'Nộp trực tuyến' }).boundingBox(), 'Cơ quan thực hiện: UBND Phường Đồng Tiến', `agency.card at ${size.name}`);
         expect(errors).toEqual([]);
         await page.close();
       });
@@ -141,7 +155,7 @@ describe('bubble and panel leave the anchor and the text the step refers to visi
         it(`confirmation page (fx_success=${success}): the dossier code`, async () => {
           await clearVariants(b.context);
           await useVariants(b.context, 'dichvucong.gov.vn', { success });
-          const page = await sized(b, size);
+          const page = await sized();
           await logIn(page);
           if (success === 'list') {
             await page.evaluate((code) => sessionStorage.setItem('dvc_last', code), CODE);
@@ -158,7 +172,7 @@ describe('bubble and panel leave the anchor and the text the step refers to visi
           await setGuidedSession(b.worker, page.url(), stepIndex('form.done'));
           await expectStep(page, 'form.done');
           const label = page.getByText(success === 'list' ? 'Mã hồ sơ' : 'Số hồ sơ', { exact: true }).first();
-          await expectClear(page, () => label.boundingBox(), CODE, `form.done (${success}) at ${size.name}`);
+          await expectClear(page, size, () => label.boundingBox(), CODE, `form.done (${success}) at ${size.name}`);
           await page.close();
         });
       }
@@ -167,7 +181,7 @@ describe('bubble and panel leave the anchor and the text the step refers to visi
         it(`VNeID consent (fx_vneid=${where}): the consent sentence`, async () => {
           await clearVariants(b.context);
           await useVariants(b.context, 'sso.dancuquocgia.gov.vn', { vneid: where });
-          const page = await sized(b, size);
+          const page = await sized();
           await page.goto('https://sso.dancuquocgia.gov.vn/');
           await page.context().clearCookies({ name: 'vneid_sess' });
           await page.goto('https://dichvucong.gov.vn/');
@@ -184,7 +198,7 @@ describe('bubble and panel leave the anchor and the text the step refers to visi
             atStep: async (step) => {
               if (step !== 'vneid.consent') return;
               const button = page.getByRole('button', { name: 'Xác nhận chia sẻ', exact: true });
-              await expectClear(page, () => button.boundingBox(), 'Tôi đã đọc và hiểu rõ nội dung mục đích', `vneid.consent (${where}) at ${size.name}`);
+              await expectClear(page, size, () => button.boundingBox(), 'Tôi đã đọc và hiểu rõ nội dung mục đích', `vneid.consent (${where}) at ${size.name}`);
               checked = true;
             },
           });

@@ -30,9 +30,11 @@ export interface LaunchOptions {
   locale?: string;
   /** Another copy of the built extension (e.g. one trusting a test's guide-pack key). */
   extensionDir?: string;
+  /** Window size and device scale (default 1280×860 at 1; 683×384 at 2 is a 1366×768 screen at 200 % zoom). */
+  viewport?: { width: number; height: number; deviceScaleFactor?: number };
 }
 
-export async function launchWithExtension({ port, userDataDir, withExtension = true, locale, extensionDir = EXTENSION_DIR }: LaunchOptions): Promise<ExtensionBrowser> {
+export async function launchWithExtension({ port, userDataDir, withExtension = true, locale, extensionDir = EXTENSION_DIR, viewport }: LaunchOptions): Promise<ExtensionBrowser> {
   if (withExtension && !existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`Built extension not found in ${extensionDir}: run "npm run build" first.`);
   }
@@ -57,7 +59,8 @@ export async function launchWithExtension({ port, userDataDir, withExtension = t
     headless: false, // --headless=new above: the old headless mode cannot run extensions
     args,
     ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 860 },
+    viewport: viewport ? { width: viewport.width, height: viewport.height } : { width: 1280, height: 860 },
+    deviceScaleFactor: viewport?.deviceScaleFactor,
     locale: locale ?? 'vi-VN',
   });
   let worker: Worker | undefined;
