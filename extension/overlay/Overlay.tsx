@@ -101,15 +101,14 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         height: `${rect.height + 12}px`,
         display: rect.width || rect.height ? 'block' : 'none',
       });
-      // The panel's sizes to try: as it is now, and folded to its header unless the volunteer chose.
+      // The panel's sizes to try: full, then folded to its header (unless the volunteer opened it).
       const p = panel.current;
       let sizes = null;
       if (p && rect.width && rect.height) {
         const now = { width: p.offsetWidth, height: p.offsetHeight };
         if (!folded) fullSize.current = now;
-        const head = { width: Math.min(now.width, 330), height: (p.firstElementChild as HTMLElement).offsetHeight + 20 };
         const full = fullSize.current ?? now;
-        sizes = collapsed ? [now] : opened ? [full] : [full, folded ? now : head];
+        sizes = opened ? [full] : [full, folded ? now : { width: Math.min(now.width, 330), height: (p.firstElementChild as HTMLElement).offsetHeight + 20 }];
       }
       void layOut(anchor, b, arrowEl.current!, view.refers, sizes && { corner: place, sizes }, () => run !== latest).then((done) => {
         if (!done) return; // a newer update is placing the bubble
@@ -197,7 +196,6 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
               aria-expanded={!folded}
               aria-label={(folded ? PANEL_BUTTONS.expand : PANEL_BUTTONS.collapse).name}
               title={(folded ? PANEL_BUTTONS.expand : PANEL_BUTTONS.collapse).name}
-              data-auto={autoFold && !opened ? 'folded' : undefined}
               onClick={() => {
                 setCollapsed(!folded);
                 setOpened(folded);
@@ -253,16 +251,17 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
 
 function StepBody({ view, fallback, titleId, hintId, actions }: { view: ViewState; fallback: string | null; titleId: string; hintId: string; actions: OverlayActions }) {
   const step = view.step!;
+  const compact = matchMedia(COMPACT).matches;
   return (
     <div>
       <h2 class="title" id={titleId}>
         {step.title}
       </h2>
-      <p class="hint" id={hintId}>
+      <p class={compact && view.status === 'shown' ? 'hint sr' : 'hint'} id={hintId}>
         {step.hint}
       </p>
       {step.details && (
-        <details class="more" open={!matchMedia(COMPACT).matches}>
+        <details class="more" open={!compact}>
           <summary>Chi tiết</summary>
           <ul class="details">
             {step.details.map((d) => (

@@ -53,12 +53,11 @@ input[type="text"], .input { font: inherit; font-size: 18px; width: 100%; paddin
 /* The record form's frame: sized to its content, or to the room left (then only the frame scrolls). */
 .frame { display: block; width: 100%; height: 420px; border: 0; margin-top: 8px; }
 .panel.framing { overflow: hidden; }
-.more > summary { display: none; cursor: pointer; color: #0b3d91; font-weight: 600; }
-/* Small windows: a shorter panel, details folded, the hint only in the bubble. */
+.more > summary { display: none; cursor: pointer; }
+/* Small windows: a shorter panel, details folded (the hint is then only in the bubble). */
 @media ${COMPACT} {
   .panel { width: 340px; max-height: 50vh; padding: 8px 12px; }
   .title { margin: 2px 0; }
   .more > summary { display: list-item; }
-  .root:has(.bubble) .panel .hint { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 }
 `;
