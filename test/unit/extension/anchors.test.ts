@@ -9,7 +9,7 @@ import { documentRow } from '../../../extension/guides/form';
 import type { Anchor, Guide, Step } from '../../../extension/guides/schema';
 import { codeNear } from '../../../extension/engine/capture';
 import { isFilled } from '../../../extension/engine/filled';
-import { findAllAnchors, findAnchor } from '../../../extension/engine/find';
+import { findAllAnchors, findAnchor, findNear } from '../../../extension/engine/find';
 import { attach, loadFixture, press, until, type LoadedPage } from './fixture-dom';
 import { CODE, handoffStates } from './states-handoff';
 import { dvcqgStates, formStates, FIXTURE_ROWS, FORMS, LOGGED_IN, rowOf, uploadIn, type State } from './states-dvcqg';
@@ -29,6 +29,8 @@ function anchorsOf(g: Guide): Array<{ id: string; step: Step; anchor: Anchor }> 
 }
 const keyOf = (a: Anchor) => JSON.stringify(a.alts);
 const covered = new Set<string>();
+/** Steps whose `refers` found what the step asks to read, on some fixture page. */
+const referred = new Set<string>();
 const states: State[] = [...dvcqgStates(), ...formStates(), ...handoffStates()];
 let page: LoadedPage | null = null;
 afterEach(() => {
@@ -58,6 +60,14 @@ describe('anchors on the stored fixture pages', () => {
           expect(found, `${t.guide} ${t.id} on "${state.name}"`).toBe(expected);
           check.also?.(doc, found!);
           covered.add(key);
+          if (t.step.refers && t.id === t.step.id) {
+            // What the hint asks the volunteer to read is found near the anchor (for a capture step: the code it reads).
+            const refers = findNear(t.step.refers, found!);
+            expect(refers.length, `${t.guide} ${t.id} refers to nothing on "${state.name}"`).toBeGreaterThan(0);
+            const code = t.step.capture && codeNear(found!, t.step.capture.labels);
+            if (code) expect(refers.map((e) => e.textContent).join(' '), `${t.guide} ${t.id} on "${state.name}"`).toContain(code);
+            referred.add(t.step.id);
+          }
         }
       }
     });
@@ -74,6 +84,8 @@ describe('anchors on the stored fixture pages', () => {
     });
     expect(unexpected.map(({ guide, id }) => `${guide.id} ${id}`)).toEqual([]);
     expect(states.length).toBeGreaterThan(60);
+    const refersSteps = new Set(guides.flatMap((g) => g.steps.filter((st) => st.refers).map((st) => st.id)));
+    expect([...refersSteps].filter((id) => !referred.has(id))).toEqual([]);
   });
 });
 
