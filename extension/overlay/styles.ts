@@ -56,7 +56,8 @@ input[type="text"], .input { font: inherit; font-size: 18px; width: 100%; paddin
 .more > summary { display: none; cursor: pointer; }
 /* Small windows: a shorter panel, details folded (the hint is then only in the bubble). */
 @media ${COMPACT} {
-  .panel { width: 340px; max-height: 50vh; padding: 8px 12px; }
+  .panel { width: 340px; padding: 8px 12px; }
+  .panel:not(.framing) { max-height: 50vh; }
   .title { margin: 2px 0; }
   .more > summary { display: list-item; }
 }
