@@ -45,6 +45,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [autoFold, setAutoFold] = useState(false);
   const [opened, setOpened] = useState(false);
+  const [room, setRoom] = useState<number | null>(null);
   const [place, setPlace] = useState<Corner>(placement);
   const panel = useRef<HTMLDivElement>(null);
   const bubble = useRef<HTMLDivElement>(null);
@@ -59,6 +60,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
   useEffect(() => {
     setAutoFold(false);
     setOpened(false);
+    setRoom(null);
   }, [step?.id]);
 
   // Bring the anchor into view once per step (centred: clear of fixed headers and footers), and what
@@ -105,7 +107,10 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
       const p = panel.current;
       let sizes = null;
       if (p && rect.width && rect.height) {
+        // Its natural height, without the cap this layout may have set.
+        p.style.maxHeight = '';
         const now = { width: p.offsetWidth, height: p.offsetHeight };
+        if (room && !folded) p.style.maxHeight = `${room}px`;
         if (!folded) fullSize.current = now;
         const full = fullSize.current ?? now;
         sizes = opened ? [full] : [full, folded ? now : { width: Math.min(now.width, 330), height: (p.firstElementChild as HTMLElement).offsetHeight + 20 }];
@@ -114,6 +119,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         if (!done) return; // a newer update is placing the bubble
         if (done.corner && done.corner !== place) setPlace(done.corner);
         if (!collapsed && !opened && done.folded !== autoFold) setAutoFold(done.folded);
+        if (done.room !== room) setRoom(done.room);
         const { x, y, placement: side, middlewareData } = done.bubble;
         Object.assign(b.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
         b.dataset.hidden = String(!!middlewareData.hide?.referenceHidden);
@@ -126,7 +132,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         }
       });
     });
-  }, [anchor, view.refers, step?.id, place, collapsed, folded, opened]);
+  }, [anchor, view.refers, step?.id, place, collapsed, folded, opened, room]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const typing = (e.composedPath()[0] as Element | undefined)?.tagName === 'INPUT';
@@ -168,6 +174,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         aria-describedby={hintId}
         aria-keyshortcuts="Escape ArrowLeft ArrowRight"
         data-place={place}
+        style={room && !folded ? { maxHeight: `${room}px` } : undefined}
         data-step={step?.id ?? 'done'}
         data-status={view.status}
         onKeyDown={onKeyDown}

@@ -14,6 +14,8 @@ export interface Layout {
   /** Null: no panel in this frame. */
   corner: Corner | null;
   folded: boolean;
+  /** The panel's height cap (px), when shortened to the room left in its corner. */
+  room: number | null;
   bubble: ComputePositionReturn;
 }
 
@@ -76,5 +78,5 @@ export async function layOut(
   const { option, placed } = chosen;
   // The bubble's size is that of the last width tried: lay it out again at the chosen one.
   const result = last === placed.result ? placed.result : await position(placed.width, placed.obstacles);
-  return stale() ? null : { corner: option?.corner ?? null, folded: !!option?.folded, bubble: result };
+  return stale() ? null : { corner: option?.corner ?? null, folded: !!option?.folded, room: option?.room ?? null, bubble: result };
 }

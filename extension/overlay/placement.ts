@@ -139,26 +139,47 @@ export interface PanelOption {
   corner: Corner;
   /** Folded to its header (the volunteer can open it again). */
   folded: boolean;
+  /** Its height capped to the room left in the corner (px; it scrolls), or null. */
+  room: number | null;
   box: Box;
   /** Area it covers of what must stay visible (0: clear). */
   covers: number;
   score: number;
 }
 
+/** The tallest the panel may be in `corner` and cover none of `must` (its full height at most). */
+export function roomIn(corner: Corner, size: Size, must: Box[], viewport: Size): number {
+  const x = corner.endsWith('right') ? viewport.width - 12 - size.width : 12;
+  let h = size.height;
+  for (const o of must) {
+    if (o.x >= x + size.width || x >= o.x + o.width || o.y >= viewport.height || o.y + o.height <= 0) continue;
+    h = Math.min(h, corner.startsWith('bottom') ? viewport.height - 20 - o.y - o.height : o.y - 20);
+  }
+  return h;
+}
+
 /**
  * Where the panel may go, best first: clear of what must stay visible (the anchor, what the step
- * refers to, the bubble) before anything else, at full size before folded (`sizes`: full, then
- * folded), then covering the fewest controls; the current corner wins ties. Only `avoidable`
- * obstacles count: the volunteer can move the panel off a whole-form anchor.
+ * refers to, the bubble) before anything else; at full size, then shortened to the room left in a
+ * corner (at least 160 px), then folded to its header (`sizes`: full, then folded, if allowed);
+ * then covering the fewest controls; the current corner wins ties. Only `avoidable` obstacles
+ * count: the volunteer can move the panel off a whole-form anchor.
  */
 export function panelOptions(current: Corner, sizes: Size[], obstacles: Obstacle[], viewport: Size): PanelOption[] {
   const kept = avoidable(obstacles, viewport);
+  const must = kept.filter((o) => (o.weight ?? 1) >= MUST);
   const order: Corner[] = [current, ...CORNERS.filter((c) => c !== current)];
-  const options = sizes.flatMap((size, i) =>
-    order.map((corner) => {
-      const box = cornerBox(corner, size, viewport);
-      return { corner, folded: i > 0, box, covers: mustCover(box, kept), score: coverScore(box, kept, viewport) };
-    }),
-  );
-  return options.sort((a, b) => +(a.covers > 0) - +(b.covers > 0) || a.covers - b.covers || +a.folded - +b.folded || a.score - b.score);
+  const options: Array<PanelOption & { tier: number }> = [];
+  const add = (corner: Corner, size: Size, tier: number, room: number | null = null) => {
+    const box = cornerBox(corner, size, viewport);
+    options.push({ corner, folded: tier > 1, room, tier, box, covers: mustCover(box, kept), score: coverScore(box, kept, viewport) });
+  };
+  const [full, folded] = sizes;
+  for (const c of order) if (full) add(c, full, 0);
+  for (const c of order) {
+    const room = full ? roomIn(c, full, must, viewport) : 0;
+    if (room >= 160 && room < full!.height) add(c, { width: full!.width, height: room }, 1, Math.floor(room));
+  }
+  for (const c of order) if (folded) add(c, folded, 2);
+  return options.sort((a, b) => +(a.covers > 0) - +(b.covers > 0) || a.covers - b.covers || a.tier - b.tier || a.score - b.score);
 }

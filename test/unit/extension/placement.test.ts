@@ -108,6 +108,14 @@ describe('panel options', () => {
     expect([room.folded, room.covers]).toEqual([false, 0]);
   });
 
+  it('a tall panel is shortened to the room left under a wide anchor row rather than folded (the liên thông result line)', () => {
+    const row = { x: 16, y: 120, width: 1248, height: 30, weight: MUST };
+    const tall = { width: 380, height: 760 };
+    const o = best('bottom-right', [tall, folded], [row], viewport);
+    expect([o.corner, o.folded, o.room]).toEqual(['bottom-right', false, 860 - 20 - 150]);
+    expect(o.covers).toBe(0);
+  });
+
   it('a whole-form anchor cannot be avoided: the panel keeps its corner', () => {
     const form = { x: 0, y: 0, width: 1280, height: 860, weight: MUST };
     const o = best('top-left', [size, folded], [form, { x: 20, y: 20, width: 100, height: 30 }], viewport);
