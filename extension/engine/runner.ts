@@ -5,7 +5,7 @@
  * page watching (page-watch), the rules' DOM probe (probe, step-memory), sub-frame reports
  * (frame-signals) and the one view builder (view). Nothing runs without a session.
  */
-import type { Guide, Portal, Rule, Step } from '../guides/schema';
+import type { Guide, Rule, Step } from '../guides/schema';
 import { recordDiagnostic } from '../storage/diagnostics';
 import type { GuidedSession } from '../storage/items';
 import { CATCH_ALL_SURFACES, surfacesOf, type SurfaceId } from '../surfaces';
@@ -23,7 +23,7 @@ import { SessionStore, type SessionsItem } from './session-store';
 import { StepMemory } from './step-memory';
 import { buildView, viewKey, type StepStatus, type ViewState } from './view';
 
-export type { Notice, StepStatus, ViewState };
+export type { ViewState };
 
 /** How long an anchor may be missing before the fallback text and a diagnostics entry. */
 export const MISSING_AFTER_MS = 3000;
@@ -400,4 +400,3 @@ export class GuideRunner {
   }
 }
 
-export type { Portal };

@@ -7,7 +7,6 @@ import type { GuidedSession } from '../storage/items';
 import type { SurfaceId } from '../surfaces';
 import type { Notice } from './recognise';
 
-export type { Notice } from './recognise';
 
 /** `frame`: the anchor is in a sub-frame, whose own overlay highlights it. */
 export type StepStatus = 'searching' | 'shown' | 'missing' | 'elsewhere' | 'panel' | 'frame';
