@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { startFixtureServer, type FixtureServer } from './harness/https-server';
+import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
+import type { FixtureServer } from './harness/https-server';
+import { withExtensionBrowser } from './harness/suite';
 import { ISOLATED_SECRET_PROBE, clearVariants, expectStep, extensionWorld, hint, loginWithVneid, panel, useVariants } from './guide-helpers';
 import { PDF, choose, logOut, startFromPopup } from './guide-national';
 
@@ -24,14 +25,7 @@ describe('sites the portal hands off to (fixtures)', () => {
   let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    b = await launchWithExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  withExtensionBrowser((s, browser) => ((server = s), (b = browser)));
 
   for (const variants of [
     { lt_home: 'links', lt_next: 'keep', lt_titles: 'div', lt_result: 'lines' },

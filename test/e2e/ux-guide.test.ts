@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { startFixtureServer, type FixtureServer } from './harness/https-server';
+import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
+import type { FixtureServer } from './harness/https-server';
+import { withExtensionBrowser } from './harness/suite';
 import { expectStep, panel } from './guide-helpers';
 import { decodeQr, KHAI_SINH_FORM_URL, KHAI_SINH_URL, khaiSinhGuide, setGuidedSession, setStorage, storageValue } from './ux-helpers';
 import type { ResumableGuide } from '../../extension/storage/items';
@@ -32,14 +33,7 @@ describe('guide panel and its pages (real Chromium, built extension, portal fixt
   let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    b = await launchWithExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  withExtensionBrowser((s, browser) => ((server = s), (b = browser)));
 
   it('"Đóng hướng dẫn" asks once; "Tiếp tục hướng dẫn" in the popup brings the guide back at the same step', async () => {
     await setStorage(b.worker, { 'guide.resumable': [] });

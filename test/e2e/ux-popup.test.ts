@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { startFixtureServer, type FixtureServer } from './harness/https-server';
+import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
+import type { FixtureServer } from './harness/https-server';
+import { withExtensionBrowser } from './harness/suite';
 import { focusIndicatorContrast, setStorage, sideways, smallestText } from './ux-helpers';
 
 const SEARCH = 'Tìm thủ tục của người dân (tên hoặc mã)';
@@ -13,14 +14,7 @@ describe('popup as a volunteer meets it (real Chromium, built extension)', () =>
   let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    b = await launchWithExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  withExtensionBrowser((s, browser) => ((server = s), (b = browser)));
 
   it('finds the right procedure first despite typos, and suggests close names when nothing matches', async () => {
     const popup = await b.openExtensionPage('popup.html');
