@@ -5,19 +5,20 @@
  * page watching (page-watch), the rules' DOM probe (probe, step-memory), sub-frame reports
  * (frame-signals) and the one view builder (view). Nothing runs without a session.
  */
-import type { Guide, Rule, Step } from '../guides/schema';
+import type { Guide, Step } from '../guides/schema';
 import { recordDiagnostic } from '../storage/diagnostics';
 import type { GuidedSession } from '../storage/items';
 import { CATCH_ALL_SURFACES, surfacesOf, type SurfaceId } from '../surfaces';
 import { loadActiveRoutes } from '../surfaces/active';
 import { codeNear, extractDueDate } from './capture';
+import { recordClick } from './click-record';
 import { findAnchor } from './find';
 import { buildFrameReport, FRAME_REPORT_REFRESH_MS, FrameSignals, isEmptyReport, sameReport, type FrameReport } from './frame-signals';
 import { PageWatch } from './page-watch';
-import { probeFor, signatureOf, visibleToasts, type ProbeContext, type Trigger } from './probe';
+import { probeFor, type ProbeContext, type Trigger } from './probe';
 import { legacyNotice, recogniseHandOff, type GuideForCode, type Notice } from './recognise';
 import { redactPath } from './redact';
-import { advance, keyedRules, stepOnPage } from './rules';
+import { advance, stepOnPage } from './rules';
 import { StepNotes } from './notes';
 import { SessionStore, type SessionsItem } from './session-store';
 import { StepMemory } from './step-memory';
@@ -194,22 +195,8 @@ export class GuideRunner {
       if (onAnchor && step.inFrames) this.frameClicks = { stepId: step.id, count: (this.frameClicks.stepId === step.id ? this.frameClicks.count : 0) + 1 };
       return this.watch.schedule();
     }
-    // Signatures are taken before the page reacts to the click (this listener runs first), for the
-    // current step and the following ones on this page up to the first whose own anchor was hit: a
-    // "next" pressed on a step that merely watches it also moves the step that owns the button.
     const s = this.session!;
-    for (let i = s.index; i < s.guide.steps.length && stepOnPage(s.guide.steps[i], this.surfaces); i++) {
-      const later = s.guide.steps[i]!;
-      const onOwn = i === s.index ? onAnchor : !!later.anchor && hits(later.anchor.alts);
-      const hit = (rule: Extract<Rule, { kind: 'changed' }>) => (rule.after ? hits(rule.after) : onOwn);
-      const any = keyedRules(later).some(({ rule }) => rule.kind === 'changed' && hit(rule));
-      // A click that moves nothing (e.g. the page's own click on its hidden file input) records nothing.
-      if (any) {
-        this.memory.enter(later, this.here(), visibleToasts(this.win.document, this.opts.isOwnNode));
-        this.memory.recordClick(later, hit, (rule) => signatureOf(rule, root));
-      }
-      if (onOwn || !any) break;
-    }
+    recordClick({ steps: s.guide.steps, index: s.index, surfaces: this.surfaces, onAnchor, hits, memory: this.memory, href: this.here(), doc: this.win.document, root, isOwnNode: this.opts.isOwnNode });
     if (onAnchor) this.evaluate({ clicked: true });
     else this.watch.schedule();
   }

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { PORTAL_HOSTS } from '../../shared/hosts';
 import { OnlineLevelSchema, PortalSurface, ProcedureStatusSchema, TthcCodeSchema } from '../../shared/schemas/procedure';
-import { GUIDE_FIELDS, GuideSchema, PortalSchema, StepSchema, type Guide } from '../guides/schema';
+import { GUIDE_FIELDS, GuideSchema, StepSchema, type Guide } from '../guides/schema';
 import { SURFACE_IDS } from '../surfaces';
 import { VERSION_PATTERN } from './version';
 

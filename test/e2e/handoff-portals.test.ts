@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
-import type { FixtureServer } from './harness/https-server';
 import { withExtensionBrowser } from './harness/suite';
 import { ISOLATED_SECRET_PROBE, clearVariants, expectStep, extensionWorld, hint, loginWithVneid, panel, useVariants } from './guide-helpers';
 import { PDF, choose, logOut, startFromPopup } from './guide-national';
@@ -22,10 +21,9 @@ async function pick(page: Page, name: string, option: string) {
 const LT = 'lienthong.dichvucong.gov.vn';
 
 describe('sites the portal hands off to (fixtures)', () => {
-  let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  withExtensionBrowser((s, browser) => ((server = s), (b = browser)));
+  withExtensionBrowser((_, browser) => (b = browser));
 
   for (const variants of [
     { lt_home: 'links', lt_next: 'keep', lt_titles: 'div', lt_result: 'lines' },

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PORTAL_HOSTS } from '../../shared/hosts';
 import type { ExtensionBrowser } from './harness/browser';
-import type { FixtureServer } from './harness/https-server';
 import { withExtensionBrowser } from './harness/suite';
 
 const VNEID = `https://${PORTAL_HOSTS.vneid}/*`;
@@ -33,10 +32,9 @@ async function start(popup: Page, query: string, id: string) {
 }
 
 describe('host access in Chromium: a withheld portal host is shown and asked for', () => {
-  let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  withExtensionBrowser((s, browser) => ((server = s), (b = browser)));
+  withExtensionBrowser((_, browser) => (b = browser));
 
   it('shows the withheld host with a button that asks for it, refuses to start a silent guide, and clears when access is back', async () => {
     const popup = await b.openExtensionPage('popup.html');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
-import type { FixtureServer } from './harness/https-server';
 import { withExtensionBrowser } from './harness/suite';
 import { expectStep, panel } from './guide-helpers';
 import { decodeQr, KHAI_SINH_FORM_URL, KHAI_SINH_URL, khaiSinhGuide, setGuidedSession, setStorage, storageValue } from './ux-helpers';
@@ -30,10 +29,9 @@ async function resumeFromPopup(b: ExtensionBrowser, why: string): Promise<Page> 
 }
 
 describe('guide panel and its pages (real Chromium, built extension, portal fixtures)', () => {
-  let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  withExtensionBrowser((s, browser) => ((server = s), (b = browser)));
+  withExtensionBrowser((_, browser) => (b = browser));
 
   it('"Đóng hướng dẫn" asks once; "Tiếp tục hướng dẫn" in the popup brings the guide back at the same step', async () => {
     await setStorage(b.worker, { 'guide.resumable': [] });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
-import type { FixtureServer } from './harness/https-server';
 import { withExtensionBrowser } from './harness/suite';
 import { focusIndicatorContrast, setStorage, sideways, smallestText } from './ux-helpers';
 
@@ -11,10 +10,9 @@ const SEARCH = 'Tìm thủ tục của người dân (tên hoặc mã)';
 const listed = (page: Page) => page.locator('[data-procedure-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-procedure-id')));
 
 describe('popup as a volunteer meets it (real Chromium, built extension)', () => {
-  let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  withExtensionBrowser((s, browser) => ((server = s), (b = browser)));
+  withExtensionBrowser((_, browser) => (b = browser));
 
   it('finds the right procedure first despite typos, and suggests close names when nothing matches', async () => {
     const popup = await b.openExtensionPage('popup.html');
