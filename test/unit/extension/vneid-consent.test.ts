@@ -88,7 +88,7 @@ describe('VNeID consent: "Xác nhận chia sẻ" without the tick does not compl
     it(c.name, async () => {
       const { page, top } = await c.load();
       const d = page.document;
-      await toConsent(page, !!d.querySelector('#login') && !d.querySelector('#card')?.hidden);
+      await toConsent(page, !!d.querySelector('#login') && !d.querySelector<HTMLElement>('#card')?.hidden);
       const step = stepOf(c.steps, c.stepId);
       const frame = top ? { top, signals: new FrameSignals(), clicks: 0 } : undefined;
       const complete = judge(page, step, frame);
