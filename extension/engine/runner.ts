@@ -10,7 +10,7 @@ import { recordDiagnostic } from '../storage/diagnostics';
 import type { GuidedSession } from '../storage/items';
 import { CATCH_ALL_SURFACES, surfacesOf, type SurfaceId } from '../surfaces';
 import { loadActiveRoutes } from '../surfaces/active';
-import { codeNear, extractDueDate } from './capture';
+import { SeenCodes } from './capture';
 import { recordClick } from './click-record';
 import { findAnchor } from './find';
 import { buildFrameReport, FRAME_REPORT_REFRESH_MS, FrameSignals, isEmptyReport, sameReport, type FrameReport } from './frame-signals';
@@ -63,6 +63,7 @@ export class GuideRunner {
   private hold = false;
   private anchor: Element | null = null;
   private readonly notes = new StepNotes();
+  private readonly seenCodes = new SeenCodes();
   private pageNotices: Notice[] = [];
   private loggedMissing = new Set<string>();
   private recognisedFor = '';
@@ -324,13 +325,7 @@ export class GuideRunner {
     }
     this.anchor = anchor;
     const toastNotes = this.notes.update(`${s.startedAt}|${s.index}`, step, this.win.document, this.memory, this.opts.isOwnNode);
-    let suggestion: ViewState['suggestion'] = null;
-    if (step?.capture && anchor) {
-      suggestion = {
-        dossierCode: codeNear(anchor, step.capture.labels),
-        dueOn: step.capture.dueLabels ? extractDueDate(this.win.document.body?.textContent ?? '', step.capture.dueLabels) : null,
-      };
-    }
+    const suggestion = step?.capture ? this.seenCodes.suggest(`${s.startedAt}|${s.index}`, step.capture, anchor, this.win.document) : null;
     this.render(buildView({ session: s, step, surfaces: this.surfaces, anchor, status, toastNotes, suggestion, notices: this.pageNotices }), anchor);
   }
 

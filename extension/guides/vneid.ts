@@ -18,6 +18,12 @@ const CONSENT: AnchorAlt[] = [
 const PASSCODE = dialogWith([PASSCODE_TITLE], 'exact');
 const appears = (anchor: AnchorAlt[]): Rule => ({ kind: 'appears', anchor });
 
+/**
+ * The consent is answered when what follows it shows, never on the click alone: without the tick
+ * VNeID refuses "Xác nhận chia sẻ" and the dialog stays (the fixture models it).
+ */
+const AFTER_CONSENT: Rule[] = [appears(PASSCODE), LOGGED_IN_DONE];
+
 /** Any login dialog is showing: "Đăng nhập" was pressed even if the page did not change. */
 export const LOGIN_MODAL_OPEN: Rule[] = [appears(OTP), appears(CONSENT), appears(PASSCODE)];
 
@@ -64,7 +70,7 @@ export function vneidSteps(): Step[] {
       optional: true,
       inFrames: true,
       anchor: { kind: 'nút', text: 'Xác nhận chia sẻ', alts: CONSENT },
-      complete: [{ kind: 'click' }, appears(PASSCODE), LOGGED_IN_DONE],
+      complete: AFTER_CONSENT,
     },
     {
       id: 'vneid.passcode',
@@ -91,7 +97,7 @@ export function mojConsentSteps(): Step[] {
       sensitive: true,
       inFrames: true,
       anchor: { ...button('Xác nhận chia sẻ'), alts: CONSENT },
-      complete: [{ kind: 'click' }, appears(PASSCODE), { kind: 'page', surfaces: ['moj.handoff', 'moj.wizard'] }],
+      complete: [appears(PASSCODE), { kind: 'page', surfaces: ['moj.handoff', 'moj.wizard'] }],
     },
     {
       id: 'vneid.moj-passcode',

@@ -34,7 +34,7 @@ export const overlayCss = `
 .row { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; }
 button { font: inherit; font-size: 16px; min-height: 40px; padding: 6px 12px; border-radius: 8px; border: 2px solid #0b3d91; background: #fff; color: #0b3d91; cursor: pointer; }
 button.primary { background: #0b3d91; color: #fff; }
-button:focus-visible, input:focus-visible { outline: 3px solid #ffb300; outline-offset: 2px; box-shadow: 0 0 0 5px #1a1a1a; }
+button:focus-visible, input:focus-visible, .warn:focus { outline: 3px solid #ffb300; outline-offset: 2px; box-shadow: 0 0 0 5px #1a1a1a; }
 /* Unavailable, not disabled: still focusable, and pressing it says why (.reason). */
 button[aria-disabled="true"] { background: #e8eaed; color: #44474e; border-color: #80868b; border-style: dashed; cursor: not-allowed; }
 button.primary[aria-disabled="true"] { background: #e8eaed; color: #44474e; }

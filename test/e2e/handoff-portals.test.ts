@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
 import { withExtensionBrowser } from './harness/suite';
-import { ISOLATED_SECRET_PROBE, clearVariants, expectStep, extensionWorld, hint, loginWithVneid, panel, useVariants } from './guide-helpers';
+import { ISOLATED_SECRET_PROBE, clearVariants, consentUntickedThenTicked, expectStep, extensionWorld, hint, loginWithVneid, panel, panelSteps, useVariants } from './guide-helpers';
 import { PDF, choose, logOut, startFromPopup } from './guide-national';
 
 async function confirmCode(page: Page, expected: string) {
@@ -310,9 +310,9 @@ describe('sites the portal hands off to (fixtures)', () => {
       expect(await dialogs.locator('.ant-modal-content:visible').textContent()).toContain('Hệ thống giải quyết TTHC Bộ Tư pháp');
       const world = await extensionWorld(page);
       expect(await world(ISOLATED_SECRET_PROBE)).toBe('ok');
-      await dialogs.locator('#agree').check();
-      await dialogs.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
+      await consentUntickedThenTicked(page, frame);
       await expectStep(page, 'vneid.moj-passcode', { frame });
+      expect(await panelSteps(page)).toEqual([{ step: 'vneid.moj-passcode', passcode: true }]);
       await dialogs.locator('input[name="passcode"]').pressSequentially('654321');
       await page.waitForTimeout(300); // let the engine's debounced evaluations run over the typed passcode
       expect(await world('globalThis.__secretReads')).toEqual([]);

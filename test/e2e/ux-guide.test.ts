@@ -118,6 +118,8 @@ describe('guide panel and its pages (real Chromium, built extension, portal fixt
     await due.blur();
     await expect.poll(() => due.inputValue()).toBe('05/09/2030');
     await confirm.click();
+    // The page shows no code: recorded only once the volunteer says so.
+    await panel(form).getByTestId('code-doubt').getByRole('button', { name: 'Vẫn lưu mã này' }).click();
     await expect.poll(() => panel(form).getByTestId('captured-code').textContent()).toBe('G22.99-000555');
     const sessions = await storageValue<Record<string, { capture?: { dueOn?: string } }>>(b.worker, 'guide.sessions');
     expect(Object.values(sessions ?? {}).map((s) => s.capture?.dueOn)).toContain('2030-09-05');
