@@ -29,12 +29,17 @@ async function choose(page: Page, typed: string, option: string) {
   await page.locator('ul[role="listbox"] > li', { hasText: option }).tap();
 }
 
-async function walkPhone(b: ExtensionBrowser, layout: string): Promise<void> {
+async function walkPhone(b: ExtensionBrowser, layout: string | null): Promise<void> {
   await clearVariants(b.context);
-  await useVariants(b.context, 'dichvucong.gov.vn', { layout });
+  if (layout) await useVariants(b.context, 'dichvucong.gov.vn', { layout });
   await useVariants(b.context, 'sso.dancuquocgia.gov.vn', { vneid: 'top' });
   await logOut(b);
   const page = await startFromPopup(b, 'khai sinh', 'III.2');
+  // The in-app webview variant: the same page with ?typeInapp=1 (the phone layout, no portal menu).
+  if (!layout) {
+    await page.goto(`${page.url().split('?')[0]}?typeInapp=1`);
+    await expect.poll(() => page.locator('header nav, footer').count()).toBe(0);
+  }
   await at(page, 'login.start', { selector: 'header button', text: 'Đăng nhập' });
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).tap();
   await page.waitForURL(/sso\.dancuquocgia\.gov\.vn/);
@@ -107,8 +112,8 @@ describe('phone-sized use (Chromium mobile emulation, 360×740, touch)', () => {
     await server?.close();
   });
 
-  for (const layout of ['mobile', 'mobile-first']) {
-    it(`walks the khai sinh guide with taps on the phone layout (${layout === 'mobile' ? 'desktop copy first' : 'phone copy first'})`, async () => {
+  for (const [layout, name] of [['mobile', 'desktop copy first'], ['mobile-first', 'phone copy first'], [null, 'in-app webview, ?typeInapp=1']] as const) {
+    it(`walks the khai sinh guide with taps on the phone layout (${name})`, async () => {
       await walkPhone(b, layout);
     });
   }
