@@ -22,8 +22,9 @@ export interface Target {
 
 export interface PhoneReport {
   scrollWidth: number;
-  innerWidth: number;
-  innerHeight: number;
+  /** The viewport without scrollbars (where fixed boxes go). */
+  clientWidth: number;
+  clientHeight: number;
   step: string | null;
   ring: Box | null;
   bubble: Box | null;
@@ -64,8 +65,8 @@ export function measurePhone(target: Target | null): PhoneReport {
     : null;
   return {
     scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-    innerHeight: window.innerHeight,
+    clientWidth: document.documentElement.clientWidth,
+    clientHeight: document.documentElement.clientHeight,
     step: root?.querySelector('.panel')?.getAttribute('data-step') ?? null,
     ring: boxOf(root?.querySelector('[data-testid="spotlight"]')),
     bubble: boxOf(bubble),
@@ -83,10 +84,10 @@ const overlap = (a: Box, b: Box) =>
 export function phoneProblems(r: PhoneReport, step: string, opts: { target?: boolean } = {}): string[] {
   const out: string[] = [];
   if (r.step !== step) out.push(`panel shows ${r.step}, not ${step}`);
-  if (r.scrollWidth > r.innerWidth) out.push(`scrolls sideways: ${r.scrollWidth} > ${r.innerWidth}`);
+  if (r.scrollWidth > r.clientWidth) out.push(`scrolls sideways: ${r.scrollWidth} > ${r.clientWidth}`);
   out.push(...r.small.map((s) => `control under ${MIN_TARGET} px: ${s}`));
   if (!r.panel) return [...out, 'no panel'];
-  if (Math.round(r.panel.width) !== r.innerWidth || Math.round(r.panel.y + r.panel.height) !== r.innerHeight) out.push('the panel is not a full-width bottom sheet');
+  if (Math.round(r.panel.width) !== r.clientWidth || Math.round(r.panel.y + r.panel.height) !== r.clientHeight) out.push(`the panel is not a full-width bottom sheet: ${JSON.stringify(r.panel)} in ${r.clientWidth}×${r.clientHeight}`);
   if (opts.target === false) return out;
   if (!r.target) return [...out, 'no visible target on the page'];
   if (!r.ring) return [...out, 'no spotlight'];
