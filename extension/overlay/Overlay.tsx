@@ -11,6 +11,7 @@ import { ReasonButton } from '../pages/ReasonButton';
 import { avoidControls, BUBBLE_WIDTHS, controlsNear, panelCorner, type AvoidData, type Box } from './placement';
 import { CaptureForm, CloseGuide, Finished } from './StepForms';
 import { SnapshotButton } from '../snapshot/SnapshotButton';
+import { boxOf, coversAnchor, usePhone, useSheetRoom } from './sheet';
 
 export type Placement = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 const PLACES: Placement[] = ['bottom-right', 'bottom-left', 'top-left', 'top-right'];
@@ -49,6 +50,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
   const ring = useRef<HTMLDivElement>(null);
   const step = view.step;
   const anchor = view.status === 'shown' ? view.anchor : null;
+  const phone = usePhone();
 
   useEffect(() => setPlace(placement), [placement]);
 
@@ -57,9 +59,11 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
   useEffect(() => {
     if (!anchor || !step || scrolledFor.current === step.id) return;
     scrolledFor.current = step.id;
+    if (phone) return; // useSheetRoom
     const r = anchor.getBoundingClientRect();
     if (r.top < 80 || r.bottom > innerHeight - 20 || r.left < 0 || r.right > innerWidth) anchor.scrollIntoView({ block: 'center', inline: 'nearest' });
   }, [anchor, step?.id]);
+  useSheetRoom(phone, anchor, step?.id, panel, collapsed, setCollapsed);
 
   // Spotlight + bubble follow the anchor through scrolling, scroll containers and resizes.
   useLayoutEffect(() => {
@@ -81,8 +85,8 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
       // may cover them (nor the anchor itself).
       const controls = controlsNear(anchor);
       const p = panel.current;
-      let panelBox: Box | null = null;
-      if (p && rect.width && rect.height) {
+      let panelBox: Box | null = phone && p ? boxOf(p) : null;
+      if (p && rect.width && rect.height && !phone) {
         const size = p.getBoundingClientRect();
         const corner = panelCorner(place, { width: size.width, height: size.height }, controls, { width: innerWidth, height: innerHeight });
         if (corner !== place) return setPlace(corner);
@@ -114,7 +118,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         if (!done) return; // a newer update is placing the bubble
         const { x, y, placement: side, middlewareData } = done;
         Object.assign(b.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
-        b.dataset.hidden = String(!!middlewareData.hide?.referenceHidden);
+        b.dataset.hidden = String(!!middlewareData.hide?.referenceHidden || coversAnchor(phone, { x, y, width: b.offsetWidth, height: b.offsetHeight }, anchor.getBoundingClientRect()));
         b.dataset.ready = 'true';
         const ar = arrowEl.current;
         if (ar && middlewareData.arrow) {
@@ -124,7 +128,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         }
       });
     });
-  }, [anchor, step?.id, place]);
+  }, [anchor, step?.id, place, phone, phone && collapsed]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const typing = (e.composedPath()[0] as Element | undefined)?.tagName === 'INPUT';
@@ -151,7 +155,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
     <div class="root" lang="vi">
       <div class="sr" aria-live="polite">{step ? `${progress}: ${step.title}` : ''}</div>
       {anchor && <div class="ring" ref={ring} data-testid="spotlight" />}
-      {anchor && step && !collapsed && (
+      {anchor && step && (!collapsed || phone) && (
         <div class="bubble" ref={bubble} role="tooltip" data-testid="hint" data-step={step.id} data-hidden="true">
           {view.frame?.hint ?? step.hint}
           <div class="arrow" ref={arrowEl} />
@@ -172,12 +176,14 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
       >
         <div class="head">
           <span class="progress" id={collapsed ? titleId : undefined}>
-            Trợ lý DVC · {progress}
+            <span class="brand">Trợ lý DVC · </span>
+            {progress}
           </span>
+          {collapsed && step && <span class="sheet-title">{step.title}</span>}
           <span>
             <button
               type="button"
-              class="icon"
+              class="icon move"
               aria-label={PANEL_BUTTONS.move.name}
               title={PANEL_BUTTONS.move.name}
               onClick={() => {

@@ -3,6 +3,8 @@
  * all the time must not repaint them), injected into the shadow root only. Pixel units (never rem: the portal's <html>
  * font size must not scale us), text ≥ 16 px, contrast ≥ 7:1 for body text.
  */
+import { sheetCss } from './sheet';
+
 export const overlayCss = `
 :host { all: initial !important; }
 .root { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; font-size: 16px; line-height: 1.45; color: #111; }
@@ -50,4 +52,5 @@ input[type="text"], .input { font: inherit; font-size: 18px; width: 100%; paddin
 /* The record form's frame: sized to its content, or to the room left (then only the frame scrolls). */
 .frame { display: block; width: 100%; height: 420px; border: 0; margin-top: 8px; }
 .panel.framing { overflow: hidden; }
+${sheetCss}
 `;

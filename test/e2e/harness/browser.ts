@@ -30,9 +30,11 @@ export interface LaunchOptions {
   locale?: string;
   /** Another copy of the built extension (e.g. one trusting a test's guide-pack key). */
   extensionDir?: string;
+  /** Device emulation (a phone: viewport, device scale factor, isMobile, hasTouch) instead of a 1280×860 window. */
+  device?: { viewport: { width: number; height: number }; deviceScaleFactor?: number; isMobile?: boolean; hasTouch?: boolean };
 }
 
-export async function launchWithExtension({ port, userDataDir, withExtension = true, locale, extensionDir = EXTENSION_DIR }: LaunchOptions): Promise<ExtensionBrowser> {
+export async function launchWithExtension({ port, userDataDir, withExtension = true, locale, extensionDir = EXTENSION_DIR, device }: LaunchOptions): Promise<ExtensionBrowser> {
   if (withExtension && !existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`Built extension not found in ${extensionDir}: run "npm run build" first.`);
   }
@@ -58,6 +60,7 @@ export async function launchWithExtension({ port, userDataDir, withExtension = t
     args,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 860 },
+    ...device,
     locale: locale ?? 'vi-VN',
   });
   let worker: Worker | undefined;
