@@ -38,8 +38,10 @@ export default defineConfig({
     // browsingData + cookies: "Kết thúc phiên" clears the resident's login on SESSION_ORIGINS and
     //   counts the cookies it removed (the cookies API needs the host permissions below).
     // alarms: the sync outbox retries (extension/outbox).
+    // scripting: «Trang khác hướng dẫn» injects the structure-only capture into that one portal
+    //   frame when pressed (extension/snapshot), so it is not part of every page's content script.
     // No "tabs": the popup only needs tab ids, which tabs.query/getCurrent give without it.
-    permissions: ['storage', 'browsingData', 'cookies', 'alarms'],
+    permissions: ['storage', 'browsingData', 'cookies', 'alarms', 'scripting'],
     // Portal hosts: cookies of the resident's session. Apps Script hosts: the sync endpoint.
     host_permissions: [...CONTENT_MATCHES, ...SYNC_HOSTS],
     // A guide pack at a static https URL: that one host, asked for from the options page's click.

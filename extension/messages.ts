@@ -92,8 +92,8 @@ export interface BackgroundProtocol {
   'pack:check': [{}, PackCheckReply];
   /** Options page: choose where guide packs come from, then check it. */
   'pack:set-source': [{ source: PackSource }, PackCheckReply];
-  /** Step panel: show a structure-only snapshot of the page for the volunteer to review (never sent). */
-  'snapshot:open': [{ snapshot: PageSnapshot }, SimpleReply];
+  /** Step panel: snapshot this frame's structure and show it for the volunteer to review (never sent). */
+  'snapshot:take': [{ context: Pick<PageSnapshot, 'surfaces' | 'guideId' | 'stepId'> }, SimpleReply];
 }
 
 /** Messages from the background to a tab's content scripts (no reply). */

@@ -15,7 +15,6 @@ export const PORTAL_HOSTS = {
   thainguyen: 'dichvucong.thainguyen.gov.vn',
 } as const;
 
-export type PortalHostKey = keyof typeof PORTAL_HOSTS;
 
 export const CONTENT_MATCHES: string[] = [
   `https://${PORTAL_HOSTS.dvcqg}/*`,

@@ -6,6 +6,7 @@
  * least one digit.
  */
 import { foldVietnamese } from '../../shared/text/fold';
+import type { Step } from '../guides/schema';
 
 const CODE = /^[\s:：]*([A-Za-z0-9][A-Za-z0-9.\-_/]{3,})/;
 const DATE = /^[\s:：]*(\d{1,2})\/(\d{1,2})\/(\d{4})/;
@@ -63,4 +64,28 @@ export function extractDueDate(text: string, labels: readonly string[]): string 
   if (!m) return null;
   const [, d, mo, y] = m;
   return `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+}
+
+export interface CaptureSuggestion {
+  dossierCode: string | null;
+  dueOn: string | null;
+  /** Every code the page suggested during this step: a toast that has gone still counts as shown. */
+  seen: string[];
+}
+
+/** Remembers, per step, the codes the page suggested (in memory only, gone with the page). */
+export class SeenCodes {
+  private key = '';
+  private codes: string[] = [];
+
+  suggest(key: string, capture: NonNullable<Step['capture']>, anchor: Element | null, doc: Document): CaptureSuggestion {
+    if (key !== this.key) [this.key, this.codes] = [key, []];
+    const code = anchor ? codeNear(anchor, capture.labels) : null;
+    if (code && !this.codes.includes(code)) this.codes.push(code);
+    return {
+      dossierCode: code ?? this.codes.at(-1) ?? null,
+      dueOn: anchor && capture.dueLabels ? extractDueDate(doc.body?.textContent ?? '', capture.dueLabels) : null,
+      seen: [...this.codes],
+    };
+  }
 }

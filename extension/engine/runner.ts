@@ -5,25 +5,26 @@
  * page watching (page-watch), the rules' DOM probe (probe, step-memory), sub-frame reports
  * (frame-signals) and the one view builder (view). Nothing runs without a session.
  */
-import type { Guide, Portal, Rule, Step } from '../guides/schema';
+import type { Guide, Step } from '../guides/schema';
 import { recordDiagnostic } from '../storage/diagnostics';
 import type { GuidedSession } from '../storage/items';
 import { CATCH_ALL_SURFACES, surfacesOf, type SurfaceId } from '../surfaces';
 import { loadActiveRoutes } from '../surfaces/active';
-import { codeNear, extractDueDate } from './capture';
+import { SeenCodes } from './capture';
+import { recordClick } from './click-record';
 import { findAnchor, findNear } from './find';
 import { buildFrameReport, FRAME_REPORT_REFRESH_MS, FrameSignals, isEmptyReport, sameReport, type FrameReport } from './frame-signals';
 import { PageWatch } from './page-watch';
-import { probeFor, signatureOf, visibleToasts, type ProbeContext, type Trigger } from './probe';
+import { probeFor, type ProbeContext, type Trigger } from './probe';
 import { legacyNotice, recogniseHandOff, type GuideForCode, type Notice } from './recognise';
 import { redactPath } from './redact';
-import { advance, keyedRules, stepOnPage } from './rules';
+import { advance, stepOnPage } from './rules';
 import { StepNotes } from './notes';
 import { SessionStore, type SessionsItem } from './session-store';
 import { StepMemory } from './step-memory';
 import { buildView, viewKey, type StepStatus, type ViewState } from './view';
 
-export type { Notice, StepStatus, ViewState };
+export type { ViewState };
 
 /** How long an anchor may be missing before the fallback text and a diagnostics entry. */
 export const MISSING_AFTER_MS = 3000;
@@ -62,6 +63,7 @@ export class GuideRunner {
   private hold = false;
   private anchor: Element | null = null;
   private readonly notes = new StepNotes();
+  private readonly seenCodes = new SeenCodes();
   private pageNotices: Notice[] = [];
   private loggedMissing = new Set<string>();
   private recognisedFor = '';
@@ -195,22 +197,8 @@ export class GuideRunner {
       if (onAnchor && step.inFrames) this.frameClicks = { stepId: step.id, count: (this.frameClicks.stepId === step.id ? this.frameClicks.count : 0) + 1 };
       return this.watch.schedule();
     }
-    // Signatures are taken before the page reacts to the click (this listener runs first), for the
-    // current step and the following ones on this page up to the first whose own anchor was hit: a
-    // "next" pressed on a step that merely watches it also moves the step that owns the button.
     const s = this.session!;
-    for (let i = s.index; i < s.guide.steps.length && stepOnPage(s.guide.steps[i], this.surfaces); i++) {
-      const later = s.guide.steps[i]!;
-      const onOwn = i === s.index ? onAnchor : !!later.anchor && hits(later.anchor.alts);
-      const hit = (rule: Extract<Rule, { kind: 'changed' }>) => (rule.after ? hits(rule.after) : onOwn);
-      const any = keyedRules(later).some(({ rule }) => rule.kind === 'changed' && hit(rule));
-      // A click that moves nothing (e.g. the page's own click on its hidden file input) records nothing.
-      if (any) {
-        this.memory.enter(later, this.here(), visibleToasts(this.win.document, this.opts.isOwnNode));
-        this.memory.recordClick(later, hit, (rule) => signatureOf(rule, root));
-      }
-      if (onOwn || !any) break;
-    }
+    recordClick({ steps: s.guide.steps, index: s.index, surfaces: this.surfaces, onAnchor, hits, memory: this.memory, href: this.here(), doc: this.win.document, root, isOwnNode: this.opts.isOwnNode });
     if (onAnchor) this.evaluate({ clicked: true });
     else this.watch.schedule();
   }
@@ -338,13 +326,7 @@ export class GuideRunner {
     }
     this.anchor = anchor;
     const toastNotes = this.notes.update(`${s.startedAt}|${s.index}`, step, this.win.document, this.memory, this.opts.isOwnNode);
-    let suggestion: ViewState['suggestion'] = null;
-    if (step?.capture && anchor) {
-      suggestion = {
-        dossierCode: codeNear(anchor, step.capture.labels),
-        dueOn: step.capture.dueLabels ? extractDueDate(this.win.document.body?.textContent ?? '', step.capture.dueLabels) : null,
-      };
-    }
+    const suggestion = step?.capture ? this.seenCodes.suggest(`${s.startedAt}|${s.index}`, step.capture, anchor, this.win.document) : null;
     // What the step asks the volunteer to read, near its anchor.
     const refers = anchor && step?.refers ? findNear(step.refers, anchor) : [];
     this.render(buildView({ session: s, step, surfaces: this.surfaces, anchor, refers, status, toastNotes, suggestion, notices: this.pageNotices }));
@@ -405,4 +387,3 @@ export class GuideRunner {
   }
 }
 
-export type { Portal };

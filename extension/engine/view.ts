@@ -5,9 +5,9 @@
 import type { Step } from '../guides/schema';
 import type { GuidedSession } from '../storage/items';
 import type { SurfaceId } from '../surfaces';
+import type { CaptureSuggestion } from './capture';
 import type { Notice } from './recognise';
 
-export type { Notice } from './recognise';
 
 /** `frame`: the anchor is in a sub-frame, whose own overlay highlights it. */
 export type StepStatus = 'searching' | 'shown' | 'missing' | 'elsewhere' | 'panel' | 'frame';
@@ -25,7 +25,7 @@ export interface ViewState {
   /** Explanations for toasts (or page texts) seen during this step. */
   toastNotes: Array<{ toast: string; explain: string }>;
   /** Suggested by the page on a capture step; editable by the volunteer before confirming. */
-  suggestion: { dossierCode: string | null; dueOn: string | null } | null;
+  suggestion: CaptureSuggestion | null;
   /** True when the guide has no step left. */
   finished: boolean;
   /** Messages about the page itself: a legacy page, a procedure recognised from the URL, … */

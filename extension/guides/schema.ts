@@ -204,24 +204,26 @@ export type Step = z.infer<typeof StepSchema>;
 export const PortalSchema = z.enum(['dvcqg', 'lienthong', 'moj', 'thainguyen']);
 export type Portal = z.infer<typeof PortalSchema>;
 
+/** A guide's fields but its steps (a guide pack lists the same fields with step references). */
+export const GUIDE_FIELDS = {
+  id: z.string().min(1),
+  portal: PortalSchema,
+  /** Catalogue id ("III.2") or null when recognised from a code the catalogue lacks. */
+  procedureId: z.string().nullable(),
+  procedureCode: z.string().nullable(),
+  /**
+   * Codes the portal itself puts in its URLs for this same procedure when they differ from the
+   * catalogue code (the liên thông khai tử package is 1.006714 on the portal, 1.011537 in the
+   * catalogue; docs/portal-evidence.md §5). A hand-off URL with one of these is not "another procedure".
+   */
+  portalCodes: z.array(z.string().regex(/^\d\.\d{6}$/)).optional(),
+  procedureName: z.string().min(1),
+  /** Where "Bắt đầu hướng dẫn" opens the tab. */
+  startUrl: z.url({ protocol: /^https$/ }),
+};
+
 export const GuideSchema = z
-  .object({
-    id: z.string().min(1),
-    portal: PortalSchema,
-    /** Catalogue id ("III.2") or null when recognised from a code the catalogue lacks. */
-    procedureId: z.string().nullable(),
-    procedureCode: z.string().nullable(),
-    /**
-     * Codes the portal itself puts in its URLs for this same procedure when they differ from the
-     * catalogue code (the liên thông khai tử package is 1.006714 on the portal, 1.011537 in the
-     * catalogue; docs/portal-evidence.md §5). A hand-off URL with one of these is not "another procedure".
-     */
-    portalCodes: z.array(z.string().regex(/^\d\.\d{6}$/)).optional(),
-    procedureName: z.string().min(1),
-    /** Where "Bắt đầu hướng dẫn" opens the tab. */
-    startUrl: z.url({ protocol: /^https$/ }),
-    steps: z.array(StepSchema).min(1),
-  })
+  .object({ ...GUIDE_FIELDS, steps: z.array(StepSchema).min(1) })
   .strict()
   .superRefine((g, ctx) => {
     const ids = new Set<string>();

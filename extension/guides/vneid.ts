@@ -20,6 +20,12 @@ const PASSCODE = dialogWith([PASSCODE_TITLE], 'exact');
 const CONSENT_TEXT: AnchorAlt[] = [{ role: 'text', text: [CONSENT_MARKER] }];
 const appears = (anchor: AnchorAlt[]): Rule => ({ kind: 'appears', anchor });
 
+/**
+ * The consent is answered when what follows it shows, never on the click alone: without the tick
+ * VNeID refuses "Xác nhận chia sẻ" and the dialog stays (the fixture models it).
+ */
+const AFTER_CONSENT: Rule[] = [appears(PASSCODE), LOGGED_IN_DONE];
+
 /** Any login dialog is showing: "Đăng nhập" was pressed even if the page did not change. */
 export const LOGIN_MODAL_OPEN: Rule[] = [appears(OTP), appears(CONSENT), appears(PASSCODE)];
 
@@ -67,7 +73,7 @@ export function vneidSteps(): Step[] {
       inFrames: true,
       anchor: { kind: 'nút', text: 'Xác nhận chia sẻ', alts: CONSENT },
       refers: CONSENT_TEXT,
-      complete: [{ kind: 'click' }, appears(PASSCODE), LOGGED_IN_DONE],
+      complete: AFTER_CONSENT,
     },
     {
       id: 'vneid.passcode',
@@ -95,7 +101,7 @@ export function mojConsentSteps(): Step[] {
       inFrames: true,
       anchor: { ...button('Xác nhận chia sẻ'), alts: CONSENT },
       refers: CONSENT_TEXT,
-      complete: [{ kind: 'click' }, appears(PASSCODE), { kind: 'page', surfaces: ['moj.handoff', 'moj.wizard'] }],
+      complete: [appears(PASSCODE), { kind: 'page', surfaces: ['moj.handoff', 'moj.wizard'] }],
     },
     {
       id: 'vneid.moj-passcode',

@@ -13,6 +13,7 @@ import { COMPACT } from './styles';
 import { CORNERS, type Corner } from './corners';
 import { CaptureForm, CloseGuide, Finished } from './StepForms';
 import { SnapshotButton } from '../snapshot/SnapshotButton';
+import { boxOf, coversAnchor, usePhone, useSheetRoom } from './sheet';
 
 
 export interface OverlayActions {
@@ -55,6 +56,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
   const step = view.step;
   const anchor = view.status === 'shown' ? view.anchor : null;
   const folded = collapsed || (autoFold && !opened);
+  const phone = usePhone();
 
   useEffect(() => setPlace(placement), [placement]);
   useEffect(() => {
@@ -69,6 +71,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
   useEffect(() => {
     if (!anchor || !step || scrolledFor.current === step.id) return;
     scrolledFor.current = step.id;
+    if (phone) return; // useSheetRoom
     const out = (el: Element, top = 0) => {
       const r = el.getBoundingClientRect();
       return r.top < top || r.bottom > innerHeight - top / 4 || r.left < 0 || r.right > innerWidth;
@@ -86,6 +89,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
       anchor.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   }, [anchor, step?.id]);
+  useSheetRoom(phone, anchor, step?.id, panel, collapsed, setCollapsed);
 
   // Spotlight, panel and bubble follow the anchor through scrolling, scroll containers and resizes.
   useLayoutEffect(() => {
@@ -106,7 +110,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
       // The panel's sizes to try: full, then folded to its header (unless the volunteer opened it).
       const p = panel.current;
       let sizes = null;
-      if (p && rect.width && rect.height) {
+      if (p && rect.width && rect.height && !phone) {
         // Its natural height, without the cap this layout may have set.
         p.style.maxHeight = '';
         const now = { width: p.offsetWidth, height: p.offsetHeight };
@@ -115,14 +119,14 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         const full = fullSize.current ?? now;
         sizes = opened ? [full] : [full, folded ? now : { width: Math.min(now.width, 330), height: (p.firstElementChild as HTMLElement).offsetHeight + 20 }];
       }
-      void layOut(anchor, b, arrowEl.current!, view.refers, sizes && { corner: place, sizes }, () => run !== latest).then((done) => {
+      void layOut(anchor, b, arrowEl.current!, view.refers, sizes && { corner: place, sizes }, phone && p ? boxOf(p) : null, () => run !== latest).then((done) => {
         if (!done) return; // a newer update is placing the bubble
         if (done.corner && done.corner !== place) setPlace(done.corner);
         if (!collapsed && !opened && done.folded !== autoFold) setAutoFold(done.folded);
         if (done.room !== room) setRoom(done.room);
         const { x, y, placement: side, middlewareData } = done.bubble;
         Object.assign(b.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
-        b.dataset.hidden = String(!!middlewareData.hide?.referenceHidden);
+        b.dataset.hidden = String(!!middlewareData.hide?.referenceHidden || coversAnchor(phone, { x, y, width: b.offsetWidth, height: b.offsetHeight }, anchor.getBoundingClientRect()));
         b.dataset.ready = 'true';
         const ar = arrowEl.current;
         if (ar && middlewareData.arrow) {
@@ -132,7 +136,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
         }
       });
     });
-  }, [anchor, view.refers, step?.id, place, collapsed, folded, opened, room]);
+  }, [anchor, view.refers, step?.id, place, collapsed, folded, opened, room, phone]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const typing = (e.composedPath()[0] as Element | undefined)?.tagName === 'INPUT';
@@ -159,7 +163,7 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
     <div class="root" lang="vi">
       <div class="sr" aria-live="polite">{step ? `${progress}: ${step.title}` : ''}</div>
       {anchor && <div class="ring" ref={ring} data-testid="spotlight" />}
-      {anchor && step && !collapsed && (
+      {anchor && step && (!collapsed || phone) && (
         <div class="bubble" ref={bubble} role="tooltip" data-testid="hint" data-step={step.id} data-hidden="true">
           {view.frame?.hint ?? step.hint}
           <div class="arrow" ref={arrowEl} />
@@ -181,12 +185,14 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
       >
         <div class="head">
           <span class="progress" id={folded ? titleId : undefined}>
-            Trợ lý DVC · {progress}
+            <span class="brand">Trợ lý DVC · </span>
+            {progress}
           </span>
+          {collapsed && step && <span class="sheet-title">{step.title}</span>}
           <span>
             <button
               type="button"
-              class="icon"
+              class="icon move"
               aria-label={PANEL_BUTTONS.move.name}
               title={PANEL_BUTTONS.move.name}
               onClick={() => {

@@ -1,79 +1,15 @@
 /**
- * The panel's forms: the dossier-code capture (with the due date typed dd/mm/yyyy), the finished
- * view (code, appointment slip, the framed record form sized so that only one thing scrolls) and
- * the one-time question before "Đóng hướng dẫn".
+ * The panel's forms: the dossier-code capture (CaptureForm.tsx), the finished view (code,
+ * appointment slip, the framed record form sized so that only one thing scrolls) and the one-time
+ * question before "Đóng hướng dẫn".
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ViewState } from '../engine/runner';
 import { send } from '../messages';
-import { DateField, readViDate, viDateText } from '../pages/DateField';
 import { PANEL_BUTTONS } from '../pages/panelButtons';
-import { ReasonButton } from '../pages/ReasonButton';
 import type { OverlayActions } from './Overlay';
 
-const FIELD_CLASSES = { field: 'field', label: 'label', hint: 'hint-line', input: 'input', error: 'field-error' };
-
-export function CaptureForm({ view, actions }: { view: ViewState; actions: OverlayActions }) {
-  const suggested = view.suggestion?.dossierCode ?? '';
-  const suggestedDue = viDateText(view.suggestion?.dueOn);
-  const [code, setCode] = useState(suggested);
-  const [touched, setTouched] = useState(false);
-  const [due, setDue] = useState(suggestedDue);
-  const [dueTouched, setDueTouched] = useState(false);
-  const [dueError, setDueError] = useState<string | undefined>();
-  useEffect(() => {
-    if (!touched) setCode(suggested);
-  }, [suggested]);
-  useEffect(() => {
-    if (!dueTouched) setDue(suggestedDue);
-  }, [suggestedDue]);
-  return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!code.trim()) return;
-        let dueIso: string | null = null;
-        if (due.trim()) {
-          const read = readViDate(due, { minYear: 2000 });
-          if (!read.ok) return setDueError(read.error);
-          dueIso = read.value;
-        }
-        setDueError(undefined);
-        actions.confirmCapture(code, dueIso);
-      }}
-    >
-      <label for="tro-ly-code">Mã hồ sơ (kiểm tra với màn hình)</label>
-      <input
-        id="tro-ly-code"
-        type="text"
-        value={code}
-        autocomplete="off"
-        onInput={(e) => {
-          setTouched(true);
-          setCode((e.currentTarget as HTMLInputElement).value);
-        }}
-      />
-      {suggestedDue && <p class="hint-line">Ngày hẹn trả dự kiến: {suggestedDue} (cổng ghi; sửa ô dưới nếu khác)</p>}
-      <DateField
-        id="tro-ly-due"
-        label="Ngày hẹn trả (nếu cổng có ghi)"
-        value={due}
-        error={dueError}
-        classes={FIELD_CLASSES}
-        onInput={(v) => {
-          setDueTouched(true);
-          setDue(v);
-        }}
-      />
-      <div class="row">
-        <ReasonButton type="submit" class="primary" unavailable={code.trim() ? null : 'Hãy nhập mã hồ sơ trước.'}>
-          {PANEL_BUTTONS.confirmCode.face}
-        </ReasonButton>
-      </div>
-    </form>
-  );
-}
+export { CaptureForm } from './CaptureForm';
 
 /** Filing date of a confirmed capture, in Vietnam (UTC+7). */
 const vietnamDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);

@@ -34,13 +34,15 @@ export async function layOut(
   arrowEl: HTMLElement,
   refers: Element[],
   panel: { corner: Corner; sizes: Size[] } | null,
+  /** The phone's bottom sheet: not moved, only kept clear. */
+  sheet: Box | null,
   stale: () => boolean,
 ): Promise<Layout | null> {
   // The window less its scroll bars, as fixed elements see it.
   const root = document.documentElement;
   const viewport = { width: root.clientWidth || innerWidth, height: root.clientHeight || innerHeight };
   // The controls around the anchor, measured once per pass, then what the step asks to read.
-  const page: Obstacle[] = [...controlsNear(anchor), ...refers.map((el) => ({ ...textBox(el), weight: MUST }))];
+  const page: Obstacle[] = [...controlsNear(anchor), ...refers.map((el) => ({ ...textBox(el), weight: MUST })), ...(sheet ? [{ ...sheet, weight: MUST }] : [])];
   const must = avoidable(page, viewport).filter((o) => o.weight === MUST);
   let last: ComputePositionReturn | null = null;
   const position = async (width: number, obstacles: Obstacle[]) => {

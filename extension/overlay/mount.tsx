@@ -4,12 +4,12 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { GuideRunner, type RunnerOptions, type ViewState } from '../engine/runner';
 import type { SessionsItem } from '../engine/session-store';
 import { onTabMessage, send } from '../messages';
 import { panelPlacement, type CapturedFiling } from '../storage/items';
 import { Overlay, type OverlayActions } from './Overlay';
+import { createShadowHost } from './shadow-host';
 import { overlayCss } from './styles';
 
 export const HOST_TAG = 'tro-ly-dvc';
@@ -36,17 +36,9 @@ export async function mountGuide(ctx: ContentScriptContext, guideHost?: GuideHos
   let placement = await panelPlacement.getValue();
   let view: ViewState | null = null;
 
-  const ui = await createShadowRootUi(ctx, {
-    name: HOST_TAG,
-    position: 'inline',
-    anchor: document.documentElement,
-    append: 'last',
-    css: overlayCss,
-    isolateEvents: ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'input', 'change', 'focusin', 'focusout'],
-    onMount: (container) => container,
-  });
-  ui.mount();
-  const host = ui.shadowHost;
+  const ui = createShadowHost(HOST_TAG, overlayCss, ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'input', 'change', 'focusin', 'focusout']);
+  ctx.onInvalidated(ui.remove);
+  const host = ui.host;
   const isOwnNode = (node: Node | null) => !!node && (node === host || host.contains(node) || node.getRootNode() === ui.shadow);
 
   // Remember where the volunteer was on the page, to give focus back on Esc.
@@ -58,10 +50,10 @@ export async function mountGuide(ctx: ContentScriptContext, guideHost?: GuideHos
   const draw = () => {
     guideHost?.onView?.(view);
     if (!view) {
-      render(null, ui.uiContainer);
+      render(null, ui.container);
       return;
     }
-    render(<Overlay view={view} placement={placement} actions={actions} />, ui.uiContainer);
+    render(<Overlay view={view} placement={placement} actions={actions} />, ui.container);
   };
 
   const inFrame = guideHost ? guideHost.inFrame : window !== window.top;

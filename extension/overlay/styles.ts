@@ -3,8 +3,10 @@
  * all the time must not repaint them), injected into the shadow root only. Pixel units (never rem: the portal's <html>
  * font size must not scale us), text ≥ 16 px, contrast ≥ 7:1 for body text.
  */
-/** Small windows (1024×600, 200 % zoom): the panel is compact there. */
-export const COMPACT = '(max-height: 700px), (max-width: 1100px)';
+import { sheetCss } from './sheet';
+
+/** Small windows on a computer (1024×600, 200 % zoom), not phones (the sheet): the panel is compact there. */
+export const COMPACT = '(min-width: 601px) and (max-height: 700px), (min-width: 601px) and (max-width: 1100px)';
 
 export const overlayCss = `
 :host { all: initial !important; }
@@ -37,7 +39,7 @@ export const overlayCss = `
 .row { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; }
 button { font: inherit; font-size: 16px; min-height: 40px; padding: 6px 12px; border-radius: 8px; border: 2px solid #0b3d91; background: #fff; color: #0b3d91; cursor: pointer; }
 button.primary { background: #0b3d91; color: #fff; }
-button:focus-visible, input:focus-visible, summary:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 2px #ffb300; }
+button:focus-visible, input:focus-visible, summary:focus-visible, .warn:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; box-shadow: 0 0 0 2px #ffb300; }
 /* Unavailable, not disabled: still focusable, and pressing it says why (.reason). */
 button[aria-disabled="true"] { background: #e8eaed; color: #44474e; border-color: #80868b; border-style: dashed; cursor: not-allowed; }
 button.primary[aria-disabled="true"] { background: #e8eaed; color: #44474e; }
@@ -61,4 +63,5 @@ input[type="text"], .input { font: inherit; font-size: 18px; width: 100%; paddin
   .title { margin: 2px 0; }
   .more > summary { display: list-item; }
 }
+${sheetCss}
 `;

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { PORTAL_HOSTS } from '../../shared/hosts';
 import { OnlineLevelSchema, PortalSurface, ProcedureStatusSchema, TthcCodeSchema } from '../../shared/schemas/procedure';
-import { GuideSchema, PortalSchema, StepSchema, type Guide } from '../guides/schema';
+import { GUIDE_FIELDS, GuideSchema, StepSchema, type Guide } from '../guides/schema';
 import { SURFACE_IDS } from '../surfaces';
 import { VERSION_PATTERN } from './version';
 
@@ -41,16 +41,7 @@ const StepRef = z.string().regex(/^[A-Za-z0-9.\-#]+$/).max(100);
 const StepRefs = z.array(StepRef).min(1);
 
 export const GuideEntrySchema = z
-  .object({
-    id: z.string().min(1),
-    portal: PortalSchema,
-    procedureId: z.string().nullable(),
-    procedureCode: z.string().nullable(),
-    portalCodes: z.array(z.string().regex(/^\d\.\d{6}$/)).optional(),
-    procedureName: z.string().min(1),
-    startUrl: z.url({ protocol: /^https$/ }),
-    steps: StepRefs,
-  })
+  .object({ ...GUIDE_FIELDS, steps: StepRefs })
   .strict();
 export type GuideEntry = z.infer<typeof GuideEntrySchema>;
 

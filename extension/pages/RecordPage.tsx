@@ -8,6 +8,7 @@ import type { OutboxItem } from '../outbox/types';
 import { ReasonButton } from './ReasonButton';
 import { RecordAccountForm } from './RecordAccountForm';
 import { useStored } from './useStored';
+import { tabKeyTarget } from '../../shared/ui/tabs';
 
 const TABS = [
   { id: 'tai-khoan', label: 'Ghi tài khoản đã hỗ trợ' },
@@ -31,13 +32,8 @@ export function RecordPage() {
     if (focus) tabRefs.current[TABS.findIndex((t) => t.id === id)]?.focus();
   }
   function onKeyDown(e: KeyboardEvent) {
-    const i = TABS.findIndex((t) => t.id === tab);
-    let next = -1;
-    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
-    else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = TABS.length - 1;
-    if (next >= 0) {
+    const next = tabKeyTarget(e.key, TABS.findIndex((t) => t.id === tab), TABS.length);
+    if (next !== null) {
       e.preventDefault();
       select(TABS[next]!.id, true);
     }

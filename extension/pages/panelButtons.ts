@@ -19,7 +19,7 @@ export const PANEL_BUTTONS = {
   done: { face: 'Xong', name: 'Xong', does: 'Báo đã làm xong bước cần tự xác nhận (ví dụ chọn cách nhận kết quả).' },
   skip: { face: 'Bỏ qua ›', name: 'Bỏ qua bước này', does: 'Sang bước sau khi bước này không cần làm (phím mũi tên phải).' },
   close: { face: 'Đóng hướng dẫn', name: 'Đóng hướng dẫn', does: 'Hỏi lại một lần "Dừng hướng dẫn cho người dân này?" rồi tắt khung. Mở lại được bằng "Tiếp tục hướng dẫn" trong cửa sổ của tiện ích.' },
-  confirmCode: { face: 'Xác nhận mã hồ sơ', name: 'Xác nhận mã hồ sơ', does: 'Lưu mã hồ sơ cổng vừa cấp (kiểm tra với màn hình trước). Chưa có mã thì nút báo "Hãy nhập mã hồ sơ trước".' },
+  confirmCode: { face: 'Xác nhận mã hồ sơ', name: 'Xác nhận mã hồ sơ', does: 'Lưu mã hồ sơ cổng vừa cấp (kiểm tra với màn hình trước). Chưa có mã thì nút báo "Hãy nhập mã hồ sơ trước". Mã gõ tay không có trên trang thì Trợ lý hỏi lại: “Sửa lại mã” hoặc “Vẫn lưu mã này”.' },
   snapshot: {
     face: 'Trang khác hướng dẫn',
     name: 'Trang khác hướng dẫn: chụp cấu trúc trang',

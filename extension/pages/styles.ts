@@ -32,4 +32,6 @@ export const recordFormCss = `
 .tldvc-rec-button[aria-disabled="true"], .tldvc-rec-button[disabled] { background: #e8eaed; color: #44474e; border-color: #80868b; border-style: dashed; cursor: not-allowed; }
 .tldvc-rec-reason { flex-basis: 100%; display: block; color: #1a1a1a; background: #fff4e5; border-left: 4px solid #b54708; padding: 6px 10px; font-size: 16px; }
 .tldvc-rec-apps { display: grid; gap: 4px; }
+/* Phones and touch screens: the whole check row is a 44 px target. */
+@media (max-width: 600px), (pointer: coarse) { .tldvc-rec-check { min-height: 44px; padding: 10px 0; margin: 0; } }
 `;

@@ -5,21 +5,14 @@
  * replica opens on a portal host become practice frames too, before they load anything.
  */
 import { frameUrl, isPracticeAddress } from './address';
+import { fixtureCandidates } from './fixture-lookup';
 import type { ReplicaBundle, ReplicaPage } from './replica-types';
 import { runInSandbox, type Sandbox } from './sandbox';
 
-/** The fixture page for an address: the file, `<path>.html`, `<path>/index.html`, a `_.html` prefix page, the host's `_spa.html`. */
+/** The fixture page for an address, as a key of the bundle. */
 export function pageKeyFor(bundle: ReplicaBundle, url: URL): string | null {
-  const host = url.hostname;
-  const segments = decodeURIComponent(url.pathname).split('/').filter((s) => s && s !== '.' && s !== '..');
-  const rel = segments.join('/');
-  const candidates = rel ? [rel, `${rel}.html`, `${rel}/index.html`] : ['index.html'];
-  for (const c of candidates) if (bundle.pages[`${host}/${c}`]) return `${host}/${c}`;
-  for (let i = segments.length - 1; i >= 1; i--) {
-    const key = `${host}/${segments.slice(0, i).join('/')}/_.html`;
-    if (bundle.pages[key]) return key;
-  }
-  return bundle.pages[`${host}/_spa.html`] ? `${host}/_spa.html` : null;
+  const key = fixtureCandidates(url.pathname).find((c) => bundle.pages[`${url.hostname}/${c}`]);
+  return key ? `${url.hostname}/${key}` : null;
 }
 
 /** The script a page's `<script src>` names, resolved against the page's portal address. */

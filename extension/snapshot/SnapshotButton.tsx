@@ -6,14 +6,15 @@ import { useState } from 'preact/hooks';
 import type { ViewState } from '../engine/runner';
 import { send } from '../messages';
 import { PANEL_BUTTONS } from '../pages/panelButtons';
-import { capturePage } from './capture';
 
 export function SnapshotButton({ view }: { view: ViewState }) {
   const [said, setSaid] = useState<string | null>(null);
+  // Only a portal page can be captured (a practice page is our own fixture already).
+  if (location.protocol !== 'https:') return null;
   const take = async () => {
     setSaid(null);
-    const snapshot = capturePage(document, { surfaces: view.surfaces, guideId: view.session.guide.id, stepId: view.step?.id ?? null });
-    const r = await send({ type: 'snapshot:open', snapshot }).catch(() => ({ ok: false as const, message: 'Tiện ích chưa sẵn sàng, hãy thử lại sau vài giây.' }));
+    const context = { surfaces: view.surfaces, guideId: view.session.guide.id, stepId: view.step?.id ?? null };
+    const r = await send({ type: 'snapshot:take', context }).catch(() => ({ ok: false as const, message: 'Tiện ích chưa sẵn sàng, hãy thử lại sau vài giây.' }));
     setSaid(r.ok ? 'Đã mở ảnh chụp cấu trúc trang ở thẻ mới để bạn xem trước.' : r.message);
   };
   return (

@@ -5,7 +5,6 @@
 import { send } from '../messages';
 import type { DiagnosticEntry } from './items';
 
-export { redactPath } from '../engine/redact';
 
 export interface DiagnosticInput extends Pick<DiagnosticEntry, 'kind' | 'surface' | 'guideId' | 'stepId' | 'path'> {
   /** The guided session's start: a miss is one per session, step and page shape, however often the page reloads. */

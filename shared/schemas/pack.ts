@@ -64,4 +64,3 @@ export const PackErrorSchema = z
     error: z.object({ code: z.enum(['NO_PACK', 'PACK_DAMAGED']), message: z.string() }).strict(),
   })
   .strict();
-export type PackError = z.infer<typeof PackErrorSchema>;

@@ -6,7 +6,6 @@ export const TthcCodeSchema = z.string().regex(TTHC_CODE_PATTERN, 'Mã thủ t�
 
 /** Groups of the 2022 ward letter; "X" holds the liên thông packages added later. */
 export const ProcedureGroupSchema = z.enum(['I', 'II', 'III', 'IV', 'X']);
-export type ProcedureGroup = z.infer<typeof ProcedureGroupSchema>;
 
 /**
  * Where a dossier for the procedure is filed:
@@ -20,10 +19,8 @@ export const PortalSurface = z.enum(['dvcqg', 'lienthong', 'moj', 'thainguyen', 
 export type PortalSurface = z.infer<typeof PortalSurface>;
 
 export const OnlineLevelSchema = z.enum(['toàn trình', 'một phần', 'unknown']);
-export type OnlineLevel = z.infer<typeof OnlineLevelSchema>;
 
 export const ConfidenceSchema = z.enum(['high', 'medium', 'low']);
-export type Confidence = z.infer<typeof ConfidenceSchema>;
 
 const volunteerNote = z.string().trim().min(1);
 

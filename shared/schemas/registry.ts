@@ -17,7 +17,6 @@ export type App = z.infer<typeof AppSchema>;
 
 export const FILING_STATUSES = ['Đã nộp', 'Đã tiếp nhận', 'Yêu cầu bổ sung', 'Đã trả kết quả', 'Bị từ chối'] as const;
 export const FilingStatusSchema = z.enum(FILING_STATUSES);
-export type FilingStatus = z.infer<typeof FilingStatusSchema>;
 
 export const GENDERS = ['Nam', 'Nữ'] as const;
 
@@ -70,7 +69,6 @@ export const ResidentAccountInputSchema = z
     notes: SafeText(500).optional(),
   })
   .strict();
-export type ResidentAccountInput = z.infer<typeof ResidentAccountInputSchema>;
 
 export const FilingFieldsSchema = z
   .object({
@@ -101,7 +99,6 @@ export function dueNotBeforeFiled(f: { filedOn: string; dueOn?: string | undefin
 }
 
 export const FilingInputSchema = FilingFieldsSchema.superRefine(dueNotBeforeFiled);
-export type FilingInput = z.input<typeof FilingInputSchema>;
 export type Filing = z.output<typeof FilingInputSchema>;
 
 export const VolunteerSchema = z
@@ -113,7 +110,6 @@ export const VolunteerSchema = z
     active: z.boolean(),
   })
   .strict();
-export type Volunteer = z.infer<typeof VolunteerSchema>;
 
 /** A period is a month (2026-11), a quarter (2026-Q4) or a year (2026). */
 export const PeriodSchema = z.string().regex(PERIOD.pattern, { message: PERIOD.message });

@@ -7,7 +7,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { Bench, BenchResult } from './types';
 import { ACCOUNTS, FILINGS } from '../../apps-script/server/registry/layout';
-import { checkAccounts, checkFilings } from '../../apps-script/server/features/check-rules';
+import { checkAccounts, checkFilings } from '../../apps-script/server/registry/row-rules';
 import { findDuplicates } from '../../apps-script/server/features/duplicates';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

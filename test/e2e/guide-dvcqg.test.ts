@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './harness/https-server';
+import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
+import { FIXTURES_DIR, type FixtureServer } from './harness/https-server';
+import { withExtensionBrowser } from './harness/suite';
 import { catalogue } from '../../shared/catalogue';
 import { guideFor } from '../../extension/guides/build';
 import { clearVariants, expectControlsClear, expectStep, foreignMutations, hint, loginWithVneid, onlyOverlayHost, panel, useVariants } from './guide-helpers';
@@ -47,14 +48,7 @@ describe('guide on the national portal (fixtures)', () => {
   let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    b = await launchWithExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  withExtensionBrowser((s, browser) => ((server = s), (b = browser)));
 
   for (const [i, v] of VARIANTS.entries()) {
     it(`"Đăng ký khai sinh": popup to confirmed code (${v.name}, VNeID ${v.vneid})`, async () => {

@@ -137,9 +137,41 @@ export async function loginWithVneid(page: Page, opts: { atStep?: (step: string)
   // "portal": the consent and passcode come over the portal page, whose account name already shows.
   if (where === 'portal') await page.waitForURL(/^https:\/\/dichvucong\.gov\.vn\/(?!sso)/);
   await at('vneid.consent', !!frame);
-  await dialogs.locator('#agree').check();
-  await dialogs.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
+  await consentUntickedThenTicked(page, frame);
   await at('vneid.passcode', !!frame);
+  expect(await panelSteps(page)).toEqual([{ step: 'vneid.passcode', passcode: true }]);
   await dialogs.locator('input[name="passcode"]').pressSequentially('123456');
   if (opts.submitPasscode !== false) await dialogs.getByRole('button', { name: 'Xác nhận', exact: true }).click();
 }
+
+/**
+ * Presses "Xác nhận chia sẻ" first without the tick (VNeID refuses, the dialog stays and so must the
+ * step), then ticks and presses again. Every step the panel moves to from then on is recorded with
+ * whether the passcode dialog showed at that moment (panelSteps): the click is judged in the same
+ * event on the page, but from a sub-frame only that record tells.
+ */
+export async function consentUntickedThenTicked(page: Page, frame?: FrameLocator) {
+  const dialogs = frame ?? page;
+  const step = await panel(page).getAttribute('data-step');
+  await page.evaluate((inFrame) => {
+    const w = window as unknown as { __panelSteps: Array<{ step: string | null; passcode: boolean }> };
+    w.__panelSteps = [];
+    const root = document.querySelector('tro-ly-dvc')!.shadowRoot!;
+    let last = root.querySelector('.panel')?.getAttribute('data-step') ?? null;
+    new MutationObserver(() => {
+      const now = root.querySelector('.panel')?.getAttribute('data-step') ?? null;
+      if (now === last) return;
+      last = now;
+      const doc = inFrame ? document.querySelector<HTMLIFrameElement>('iframe.modal-frame')?.contentDocument : document;
+      const passcode = [...(doc?.querySelectorAll('div') ?? [])].some((d) => d.textContent?.trim() === 'Nhập passcode');
+      w.__panelSteps.push({ step: now, passcode });
+    }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step'] });
+  }, !!frame);
+  await dialogs.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
+  expect(await dialogs.getByRole('button', { name: 'Xác nhận chia sẻ' }).isVisible()).toBe(true);
+  expect(await panel(page).getAttribute('data-step')).toBe(step);
+  await dialogs.locator('#agree').check();
+  await dialogs.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
+}
+
+export const panelSteps = (page: Page) => page.evaluate(() => (window as unknown as { __panelSteps: unknown[] }).__panelSteps);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { startFixtureServer, type FixtureServer } from './harness/https-server';
-import { ISOLATED_SECRET_PROBE, clearVariants, expectStep, extensionWorld, hint, loginWithVneid, panel, useVariants } from './guide-helpers';
+import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
+import { withExtensionBrowser } from './harness/suite';
+import { ISOLATED_SECRET_PROBE, clearVariants, consentUntickedThenTicked, expectStep, extensionWorld, hint, loginWithVneid, panel, panelSteps, useVariants } from './guide-helpers';
 import { PDF, choose, logOut, startFromPopup } from './guide-national';
 
 async function confirmCode(page: Page, expected: string) {
@@ -21,17 +21,9 @@ async function pick(page: Page, name: string, option: string) {
 const LT = 'lienthong.dichvucong.gov.vn';
 
 describe('sites the portal hands off to (fixtures)', () => {
-  let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    b = await launchWithExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  withExtensionBrowser((_, browser) => (b = browser));
 
   for (const variants of [
     { lt_home: 'links', lt_next: 'keep', lt_titles: 'div', lt_result: 'lines' },
@@ -318,9 +310,9 @@ describe('sites the portal hands off to (fixtures)', () => {
       expect(await dialogs.locator('.ant-modal-content:visible').textContent()).toContain('Hệ thống giải quyết TTHC Bộ Tư pháp');
       const world = await extensionWorld(page);
       expect(await world(ISOLATED_SECRET_PROBE)).toBe('ok');
-      await dialogs.locator('#agree').check();
-      await dialogs.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
+      await consentUntickedThenTicked(page, frame);
       await expectStep(page, 'vneid.moj-passcode', { frame });
+      expect(await panelSteps(page)).toEqual([{ step: 'vneid.moj-passcode', passcode: true }]);
       await dialogs.locator('input[name="passcode"]').pressSequentially('654321');
       await page.waitForTimeout(300); // let the engine's debounced evaluations run over the typed passcode
       expect(await world('globalThis.__secretReads')).toEqual([]);

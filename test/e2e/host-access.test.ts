@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PORTAL_HOSTS } from '../../shared/hosts';
-import { launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { startFixtureServer, type FixtureServer } from './harness/https-server';
+import type { ExtensionBrowser } from './harness/browser';
+import { withExtensionBrowser } from './harness/suite';
 
 const VNEID = `https://${PORTAL_HOSTS.vneid}/*`;
 
@@ -32,17 +32,9 @@ async function start(popup: Page, query: string, id: string) {
 }
 
 describe('host access in Chromium: a withheld portal host is shown and asked for', () => {
-  let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    b = await launchWithExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  withExtensionBrowser((_, browser) => (b = browser));
 
   it('shows the withheld host with a button that asks for it, refuses to start a silent guide, and clears when access is back', async () => {
     const popup = await b.openExtensionPage('popup.html');

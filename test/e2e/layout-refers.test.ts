@@ -116,7 +116,7 @@ describe('bubble and panel leave the anchor and the text the step refers to visi
     describe(size.name, () => {
       let b: ExtensionBrowser;
       beforeAll(async () => {
-        b = await launchWithExtension({ port: server.port, viewport: { width: size.width, height: size.height, deviceScaleFactor: size.zoom ? 2 : 1 } });
+        b = await launchWithExtension({ port: server.port, device: { viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.zoom ? 2 : 1 } });
       });
       afterAll(async () => {
         await b?.close();

@@ -3,14 +3,15 @@
 // it before anything is kept; and a snapshot of one of our fixtures, turned into a fixture page by
 // test/tools/snapshot-to-fixture.ts, still lets the same guide step find its anchor.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { foldVietnamese as fold } from '../../shared/text/fold';
 import type { PageSnapshot } from '../../extension/snapshot/types';
 import { snapshotToFixture } from '../tools/snapshot-to-fixture';
 import { PARTS, PLANTED, PRIVACY_PAGE } from '../fakes/personal-page';
-import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { startFixtureServer, type FixtureServer } from './harness/https-server';
+import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
+import type { FixtureServer } from './harness/https-server';
+import { withExtensionBrowser } from './harness/suite';
 import { expectStep, extensionWorld, ISOLATED_SECRET_PROBE, panel } from './guide-helpers';
 import { KHAI_SINH_URL, khaiSinhGuide, setGuidedSession } from './ux-helpers';
 
@@ -37,14 +38,7 @@ describe('«Trang khác hướng dẫn»: structure-only snapshots (built extens
   let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    b = await launchWithExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  withExtensionBrowser((s, browser) => ((server = s), (b = browser)));
 
   it('a page full of fake personal data gives a snapshot with none of it; secrets are never read; reviewed before it is kept', async () => {
     server.route('GET', 'dichvucong.gov.vn', '/nop-ho-so', (_q, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PRIVACY_PAGE));

@@ -80,6 +80,8 @@ export async function fakeLogin(page: Page, opts: { mistakes?: boolean; first?: 
   if (opts.mistakes) {
     await f.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();
     await expect.poll(() => error.textContent()).toContain('Chưa tích ô đồng ý');
+    // Refused: the guide stays on the consent (judged in that same click, before the page said why).
+    expect(await framePanel(page).getAttribute('data-step')).toBe(opts.first === false ? 'vneid.moj-consent' : 'vneid.consent');
   }
   await f.locator('#agree').check();
   await f.getByRole('button', { name: 'Xác nhận chia sẻ' }).click();

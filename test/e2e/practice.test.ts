@@ -12,7 +12,6 @@ import {
   PDF,
   chooseAgency,
   confirmCode,
-  expectBanner,
   expectPracticeStep,
   fakeLogin,
   finishToResult,

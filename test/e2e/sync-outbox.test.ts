@@ -22,6 +22,18 @@ async function outbox(worker: Worker): Promise<Array<{ clientId: string; state: 
 async function badge(worker: Worker): Promise<string> {
   return worker.evaluate(() => chrome.action.getBadgeText({}));
 }
+/**
+ * A retry storm would come from the retry alarm: none may be scheduled, and firing it now (the
+ * outbox's own wake-up) must send nothing more.
+ */
+async function expectNoRetry(worker: Worker, postsNow: () => number) {
+  const posts = postsNow();
+  expect(await worker.evaluate((name) => chrome.alarms.get(name).then((a) => a?.name ?? null), RETRY_ALARM)).toBeNull();
+  await worker.evaluate((name) => chrome.alarms.create(name, { when: Date.now() }), RETRY_ALARM);
+  await expect.poll(() => worker.evaluate((name) => chrome.alarms.get(name).then((a) => !!a), RETRY_ALARM), { timeout: 10_000 }).toBe(false);
+  await new Promise((r) => setTimeout(r, 500)); // a send pass started by the alarm posts within milliseconds
+  expect(postsNow()).toBe(posts);
+}
 async function enqueue(page: Page, record: SyncRecord) {
   return page.evaluate((r) => chrome.runtime.sendMessage({ type: 'outbox/enqueue', record: r }), record);
 }
@@ -262,9 +274,7 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
     const item = page.locator(`[data-client-id="${rec.clientId}"]`);
     await expect.poll(() => item.getAttribute('data-state')).toBe('rejected');
     expect(await item.textContent()).toContain('không khớp với thủ tục I.1');
-    const posts = endpoint.posts;
-    await page.waitForTimeout(300);
-    expect(endpoint.posts).toBe(posts);
+    await expectNoRetry(browser.worker, () => endpoint.posts);
     expect(backend.rowsFor(rec.clientId)).toHaveLength(0);
     page.once('dialog', (d) => void d.accept());
     await item.getByRole('button', { name: /^Xoá/ }).click();
@@ -281,9 +291,7 @@ describe("outbox → the built add-on's doPost behind Apps Script web-app mechan
       const rec = filing(`G22.99-0002${steps.indexOf(step)}0`);
       await enqueue(page, rec);
       await expect.poll(() => page.getByTestId('queue-status').textContent()).toContain(step.text);
-      const posts = endpoint.posts;
-      await page.waitForTimeout(300);
-      expect(endpoint.posts).toBe(posts); // no retry storm
+      await expectNoRetry(browser.worker, () => endpoint.posts);
       expect((await outbox(browser.worker)).map((i) => i.clientId)).toContain(rec.clientId);
       expect(await badge(browser.worker)).not.toBe('');
       step.fix();

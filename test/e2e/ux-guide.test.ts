@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { startFixtureServer, type FixtureServer } from './harness/https-server';
+import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
+import { withExtensionBrowser } from './harness/suite';
 import { expectStep, panel } from './guide-helpers';
 import { decodeQr, KHAI_SINH_FORM_URL, KHAI_SINH_URL, khaiSinhGuide, setGuidedSession, setStorage, storageValue } from './ux-helpers';
 import type { ResumableGuide } from '../../extension/storage/items';
@@ -29,17 +29,9 @@ async function resumeFromPopup(b: ExtensionBrowser, why: string): Promise<Page> 
 }
 
 describe('guide panel and its pages (real Chromium, built extension, portal fixtures)', () => {
-  let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    b = await launchWithExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  withExtensionBrowser((_, browser) => (b = browser));
 
   it('"Đóng hướng dẫn" asks once; "Tiếp tục hướng dẫn" in the popup brings the guide back at the same step', async () => {
     await setStorage(b.worker, { 'guide.resumable': [] });
@@ -126,6 +118,8 @@ describe('guide panel and its pages (real Chromium, built extension, portal fixt
     await due.blur();
     await expect.poll(() => due.inputValue()).toBe('05/09/2030');
     await confirm.click();
+    // The page shows no code: recorded only once the volunteer says so.
+    await panel(form).getByTestId('code-doubt').getByRole('button', { name: 'Vẫn lưu mã này' }).click();
     await expect.poll(() => panel(form).getByTestId('captured-code').textContent()).toBe('G22.99-000555');
     const sessions = await storageValue<Record<string, { capture?: { dueOn?: string } }>>(b.worker, 'guide.sessions');
     expect(Object.values(sessions ?? {}).map((s) => s.capture?.dueOn)).toContain('2030-09-05');

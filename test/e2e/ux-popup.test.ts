@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { startFixtureServer, type FixtureServer } from './harness/https-server';
+import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
+import { withExtensionBrowser } from './harness/suite';
 import { focusIndicatorContrast, setStorage, sideways, smallestText } from './ux-helpers';
 
 const SEARCH = 'Tìm thủ tục của người dân (tên hoặc mã)';
@@ -10,17 +10,9 @@ const SEARCH = 'Tìm thủ tục của người dân (tên hoặc mã)';
 const listed = (page: Page) => page.locator('[data-procedure-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-procedure-id')));
 
 describe('popup as a volunteer meets it (real Chromium, built extension)', () => {
-  let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    b = await launchWithExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  withExtensionBrowser((_, browser) => (b = browser));
 
   it('finds the right procedure first despite typos, and suggests close names when nothing matches', async () => {
     const popup = await b.openExtensionPage('popup.html');

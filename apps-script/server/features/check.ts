@@ -8,7 +8,7 @@ import { colA1 } from '../infra/a1';
 import { ACCOUNTS, FILINGS, TARGETS } from '../registry/layout';
 import { listValues, volunteerMap } from '../registry/lists';
 import { requireCurrent } from '../registry/version';
-import { checkAccounts, checkFilings, checkTargets, type CellIssue } from './check-rules';
+import { checkAccounts, checkFilings, checkTargets, type CellIssue } from '../registry/row-rules';
 
 const MARK_PREFIX = 'Trợ lý DVC – cần sửa: ';
 const MARK_BG = '#f4cccc';

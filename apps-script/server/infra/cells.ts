@@ -2,7 +2,6 @@
 import { isCalendarDate } from '../../../shared/time/vietnam';
 import { cellDay, isDate } from './time';
 
-export { isDate };
 
 /** A cell value as a trimmed string ('' for empty); dates become ISO dates. */
 export function cellText(v: unknown): string {

@@ -3,7 +3,6 @@
 import type { ColumnSpec, TableSpec } from '../infra/table';
 
 export type { ColumnSpec, TableSpec };
-export type ListName = 'toDanPho' | 'procedure' | 'status' | 'apps' | 'portal' | 'gender' | 'volunteer';
 
 const T = '@';
 const DATE = 'dd/mm/yyyy';

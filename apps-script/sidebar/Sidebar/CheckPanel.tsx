@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { server, type ServerResult } from './server';
+import { server } from './server';
 import { Feedback, useAction } from './action';
 
 export function CheckPanel() {

@@ -13,6 +13,7 @@ import { SettingsPanel } from './SettingsPanel';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { Alert } from './fields';
 import type { SidebarData } from './types';
+import { tabKeyTarget } from '../../../shared/ui/tabs';
 
 const TABS = [
   ['entry', 'Nhập liệu'],
@@ -37,13 +38,8 @@ function App({ initial }: { initial: Tab }) {
     void load();
   }, []);
   function onKey(e: KeyboardEvent) {
-    const i = TABS.findIndex(([t]) => t === tab);
-    let next = -1;
-    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length;
-    else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length;
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = TABS.length - 1;
-    if (next >= 0) {
+    const next = tabKeyTarget(e.key, TABS.findIndex(([t]) => t === tab), TABS.length);
+    if (next !== null) {
       e.preventDefault();
       setTab(TABS[next]![0]);
       document.getElementById(`tab-${TABS[next]![0]}`)?.focus();

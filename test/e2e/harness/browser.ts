@@ -30,11 +30,11 @@ export interface LaunchOptions {
   locale?: string;
   /** Another copy of the built extension (e.g. one trusting a test's guide-pack key). */
   extensionDir?: string;
-  /** Window size and device scale (default 1280×860 at 1; 683×384 at 2 is a 1366×768 screen at 200 % zoom). */
-  viewport?: { width: number; height: number; deviceScaleFactor?: number };
+  /** Device emulation (a phone: viewport, device scale factor, isMobile, hasTouch) instead of a 1280×860 window. */
+  device?: { viewport: { width: number; height: number }; deviceScaleFactor?: number; isMobile?: boolean; hasTouch?: boolean };
 }
 
-export async function launchWithExtension({ port, userDataDir, withExtension = true, locale, extensionDir = EXTENSION_DIR, viewport }: LaunchOptions): Promise<ExtensionBrowser> {
+export async function launchWithExtension({ port, userDataDir, withExtension = true, locale, extensionDir = EXTENSION_DIR, device }: LaunchOptions): Promise<ExtensionBrowser> {
   if (withExtension && !existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`Built extension not found in ${extensionDir}: run "npm run build" first.`);
   }
@@ -59,8 +59,8 @@ export async function launchWithExtension({ port, userDataDir, withExtension = t
     headless: false, // --headless=new above: the old headless mode cannot run extensions
     args,
     ignoreHTTPSErrors: true,
-    viewport: viewport ? { width: viewport.width, height: viewport.height } : { width: 1280, height: 860 },
-    deviceScaleFactor: viewport?.deviceScaleFactor,
+    viewport: { width: 1280, height: 860 },
+    ...device,
     locale: locale ?? 'vi-VN',
   });
   let worker: Worker | undefined;

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import selfsigned from 'selfsigned';
+import { fixtureCandidates } from '../../../extension/practice/fixture-lookup';
 
 /**
  * One local HTTPS server that answers for every portal hostname. Chromium is
@@ -43,27 +44,17 @@ function certificate() {
 }
 
 /**
- * Maps a request to a fixture file: /a/b → a/b.html or a/b/index.html, then the nearest route-prefix
- * page (a/_.html), then, for single-page-app hosts, the host's one shell (_spa.html): like the real
- * SPA, every route is served the same page and the fixture's own router script renders it.
+ * Maps a request to a fixture file by the lookup the practice pages use too (the file, <path>.html,
+ * <path>/index.html, the nearest route-prefix _.html, the host's _spa.html): like the real SPA, every
+ * route of a single-page-app host is served the same page and the fixture's own router renders it.
  */
 async function staticFile(host: string, pathname: string): Promise<string | undefined> {
   const base = path.join(FIXTURES_DIR, host);
-  const clean = path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
-  const candidates = [path.join(base, clean), path.join(base, `${clean}.html`), path.join(base, clean, 'index.html')];
-  for (const file of candidates) {
+  for (const candidate of fixtureCandidates(pathname)) {
+    const file = path.join(base, candidate);
     if (!file.startsWith(base)) continue;
-    const info = await stat(file).catch(() => undefined);
-    if (info?.isFile()) return file;
-  }
-  // Route prefixes that the fixture site serves with one page (e.g. /thu-tuc-hanh-chinh/<uuid>).
-  const segments = clean.split('/').filter(Boolean);
-  for (let i = segments.length - 1; i >= 1; i--) {
-    const file = path.join(base, ...segments.slice(0, i), '_.html');
     if ((await stat(file).catch(() => undefined))?.isFile()) return file;
   }
-  const shell = path.join(base, '_spa.html');
-  if ((await stat(shell).catch(() => undefined))?.isFile()) return shell;
   return undefined;
 }
 

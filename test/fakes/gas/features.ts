@@ -286,7 +286,7 @@ export class FakeChartBuilder {
   private options: Record<string, unknown> = {};
   private position = [1, 1, 0, 0];
   constructor(
-    private readonly sheet: FakeSheet,
+    _sheet: FakeSheet,
     private readonly existing?: FakeChart,
   ) {
     if (existing) {

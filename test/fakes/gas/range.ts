@@ -1,5 +1,5 @@
 // Range: reads, buffered writes, formats, notes, protections checked per write.
-import { checkCellSizes, cloneCell, colLetter, isDate, ruleAt, type Cell } from './base';
+import { checkCellSizes, cloneCell, colLetter, ruleAt, type Cell } from './base';
 import { FakeDataValidation, FakeDeveloperMetadata, FakeProtection } from './features';
 import type { FakeSheet } from './sheet';
 export class FakeRange {

@@ -1,7 +1,7 @@
 // Pure server logic (no Apps Script services): the fast phone check agrees with
 // the shared validator; duplicates are found in pairs with the older kept.
 import { describe, expect, it } from 'vitest';
-import { VN_MOBILE_E164 } from '../../../apps-script/server/features/check-rules';
+import { VN_MOBILE_E164 } from '../../../apps-script/server/registry/row-rules';
 import { findDuplicates } from '../../../apps-script/server/features/duplicates';
 import { inPeriod, periodLabel } from '../../../apps-script/server/features/summary';
 import { validatePhone } from '../../../shared/validate';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { FilingInputSchema, ResidentAccountInputSchema } from '../../../shared/schemas/registry';
 import { todayInVietnam, addDays } from '../../../shared/time/vietnam';
-import { checkAccounts, checkFilings } from '../../../apps-script/server/features/check-rules';
+import { checkAccounts, checkFilings } from '../../../apps-script/server/registry/row-rules';
 import { ACCOUNTS, FILINGS } from '../../../apps-script/server/registry/layout';
 import { CONSENT_TEXT_VERSION } from '../../../shared/schemas/registry';
 import { readyRegistry } from '../../fakes/addon-runtime';

@@ -10,9 +10,10 @@ import type { Anchor, Guide, Step } from '../../../extension/guides/schema';
 import { codeNear } from '../../../extension/engine/capture';
 import { isFilled } from '../../../extension/engine/filled';
 import { findAllAnchors, findAnchor, findNear } from '../../../extension/engine/find';
-import { attach, loadFixture, press, until, type LoadedPage } from './fixture-dom';
+import { attach, loadFixture, press, type, until, type LoadedPage } from './fixture-dom';
 import { CODE, handoffStates } from './states-handoff';
 import { dvcqgStates, formStates, FIXTURE_ROWS, FORMS, LOGGED_IN, rowOf, uploadIn, type State } from './states-dvcqg';
+import { inPhone, phoneCopies, phoneStates, phoneUploadIn, rowIn } from './states-phone';
 
 const guides: Guide[] = [
   ...catalogue.map((p) => guideFor(p)).filter((g): g is Guide => !!g),
@@ -31,7 +32,7 @@ const keyOf = (a: Anchor) => JSON.stringify(a.alts);
 const covered = new Set<string>();
 /** Steps whose `refers` found what the step asks to read, on some fixture page. */
 const referred = new Set<string>();
-const states: State[] = [...dvcqgStates(), ...formStates(), ...handoffStates()];
+const states: State[] = [...dvcqgStates(), ...formStates(), ...handoffStates(), ...phoneStates()];
 let page: LoadedPage | null = null;
 afterEach(() => {
   page?.close();
@@ -126,5 +127,36 @@ describe('what rows, pickers and codes hold', () => {
     page = loadFixture('https://lienthong.dichvucong.gov.vn/#/ke-khai/2.000987', { variants: { lt_result: 'nodes' } });
     page.document.getElementById('root')!.innerHTML = '<div><span>Số hồ sơ:</span> <b>G22.99.08-260921-896048</b></div>';
     expect(codeNear(page.document.querySelector('span')!, ['Số hồ sơ'])).toBe('G22.99.08-260921-896048');
+  });
+
+  it('on the phone layout, "filled" and "a file appears" read the visible copy, never the hidden one', async () => {
+    for (const layout of ['mobile', 'mobile-first']) {
+      page?.close();
+      page = loadFixture(`https://dichvucong.gov.vn/nop-ho-so?formalityId=${FORMS['III.2']}`, { variants: { layout }, localStorage: LOGGED_IN });
+      const d = page.document;
+      const fields = guides[0]!.steps.find((s) => s.id === 'form.fields')!.anchor!.alts;
+      const form = findAnchor(fields, d.body)!;
+      expect(phoneCopies(d).some((c) => c.contains(form)), layout).toBe(true);
+      expect(isFilled(form)).toBe(false);
+      // The dropdowns first (each choice re-renders both copies), then typing in the visible copy only: the hidden
+      // copy's inputs stay empty until the page re-renders.
+      for (const name of ['citizenmoiquanhe', 'citizenNKS_GioiTinh']) {
+        press(inPhone(d, (c) => c.querySelector(`.sd-question[data-name^="${name}"] .sd-dropdown`))!, 'click');
+        press(await until(() => inPhone(d, (c) => c.querySelector('.sv-list__item')), 'option'), 'click');
+      }
+      const visibleForm = findAnchor(fields, d.body)!;
+      for (const input of visibleForm.querySelectorAll<HTMLInputElement>('input.sd-input:not([readonly])')) type(input, 'x');
+      expect(isFilled(visibleForm), layout).toBe(true);
+      const hiddenForm = [...d.querySelectorAll('.sd-root-modern')].find((f) => f !== visibleForm)!;
+      expect([...hiddenForm.querySelectorAll<HTMLInputElement>('input.sd-input')].filter((i) => i.value === 'x'), 'the hidden copy is still empty').toEqual([]);
+      // A file: only the visible row's name counts, once.
+      const row = FIXTURE_ROWS['III.2']![1]!;
+      press(phoneUploadIn(inPhone(d, (c) => rowIn(c, row)))!, 'click');
+      attach(d.querySelector('input[type="file"]')!, 'giay-chung-sinh.pdf');
+      const files = () => findAllAnchors([{ ...UPLOADED_FILE, within: documentRow('Giấy chứng sinh') }], d.body);
+      await until(() => files().length, 'uploaded file');
+      expect(files().map((e) => phoneCopies(d).some((c) => c.contains(e))), layout).toEqual([true]);
+      expect(d.querySelectorAll('.file-name').length, 'the hidden copy holds the name too').toBe(2);
+    }
   });
 });

@@ -6,23 +6,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
+import { fixtureCandidates } from '../../../extension/practice/fixture-lookup';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 
-/** Same rules as the fixture server: the file, <path>.html, <path>/index.html, a route-prefix _.html, the host's _spa.html. */
+/** The fixture server's lookup (extension/practice/replica.ts), on the files. */
 export function fixtureFile(url: URL): string {
-  const base = path.join(FIXTURES, url.hostname);
-  const clean = decodeURIComponent(url.pathname).replace(/^\/+/, '');
   const isFile = (f: string) => existsSync(f) && statSync(f).isFile();
-  for (const f of [path.join(base, clean), path.join(base, `${clean}.html`), path.join(base, clean, 'index.html')]) if (isFile(f)) return f;
-  const segments = clean.split('/').filter(Boolean);
-  for (let i = segments.length - 1; i >= 1; i--) {
-    const f = path.join(base, ...segments.slice(0, i), '_.html');
-    if (isFile(f)) return f;
-  }
-  const shell = path.join(base, '_spa.html');
-  if (isFile(shell)) return shell;
-  throw new Error(`no fixture for ${url.href}`);
+  const found = fixtureCandidates(url.pathname).map((c) => path.join(FIXTURES, url.hostname, c)).find(isFile);
+  if (!found) throw new Error(`no fixture for ${url.href}`);
+  return found;
 }
 
 export interface LoadedPage {

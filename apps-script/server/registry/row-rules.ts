@@ -6,7 +6,7 @@ import { isSecretLikeValue } from '../../../shared/schemas/privacy';
 import { validateCccd, validatePhone } from '../../../shared/validate';
 import { findById } from '../../../shared/catalogue';
 import { cellBool, cellDate, cellText, lostTextFormat } from '../infra/cells';
-import { PORTALS } from '../registry/layout';
+import { PORTALS } from './layout';
 
 export interface CellIssue {
   table: 'accounts' | 'filings' | 'targets';
