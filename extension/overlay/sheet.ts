@@ -25,20 +25,23 @@ export function usePhone(): boolean {
 }
 
 /**
- * On a phone, once per step: scroll the anchor into the room above the sheet; when it still lies under the
- * sheet (a fixed dialog cannot scroll), fold the sheet to its one line until the next step.
+ * On a phone, once per step and anchor element (a page that re-renders its cards gives the step a new
+ * element, maybe elsewhere): scroll the anchor into the room above the sheet; when it still lies under
+ * the sheet (a fixed dialog cannot scroll), fold the sheet to its one line until the next step.
  */
 export function useSheetRoom(phone: boolean, anchor: Element | null, stepId: string | undefined, sheet: RefObject<HTMLElement>, collapsed: boolean, setCollapsed: (c: boolean) => void): void {
-  const placedFor = useRef<string | null>(null);
+  const placedFor = useRef<{ stepId: string; anchor: Element } | null>(null);
   const tucked = useRef(false);
   useEffect(() => {
     const el = sheet.current;
-    if (!phone || !anchor || !stepId || !el || placedFor.current === stepId) return;
-    if (tucked.current && collapsed) {
+    const placed = placedFor.current;
+    if (!phone || !anchor || !stepId || !el || (placed?.stepId === stepId && placed.anchor === anchor)) return;
+    const newStep = placed?.stepId !== stepId;
+    if (newStep && tucked.current && collapsed) {
       tucked.current = false;
       return setCollapsed(false); // this effect runs again with the sheet open
     }
-    placedFor.current = stepId;
+    placedFor.current = { stepId, anchor };
     scrollAboveSheet(anchor, el);
     const a = anchor.getBoundingClientRect();
     const top = el.getBoundingClientRect().top;

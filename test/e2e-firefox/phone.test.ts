@@ -3,10 +3,10 @@
  * on the portal's phone layout (both copy orders) through the VNeID login, the agency block, the service cards and
  * the form, with the same box checks as the Chromium test (test/e2e/phone-checks.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureServer } from '../e2e/harness/https-server';
-import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../e2e/harness/firefox';
+import type { FirefoxExtensionBrowser } from '../e2e/harness/firefox';
+import { withFirefoxBrowser } from '../e2e/harness/suite';
 import { measurePage, measurePhone, phoneProblems, type Target } from '../e2e/phone-checks';
 import { byText, clickButton, loginWithVneid, startFromPopup, waitForLocation } from './helpers';
 
@@ -38,17 +38,9 @@ async function choose(page: Page, typed: string, option: string) {
 }
 
 describe('phone-sized use in real Firefox ESR (360×740)', () => {
-  let server: FixtureServer;
   let ff: FirefoxExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    ff = await launchFirefoxWithExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await ff?.close();
-    await server?.close();
-  });
+  withFirefoxBrowser((_, browser) => (ff = browser));
 
   for (const layout of ['mobile', 'mobile-first']) {
     it(`khai sinh on the phone layout (${layout}): login, agency, cards and form, with the box checks`, async () => {

@@ -3,11 +3,12 @@
  * result, on moz-extension:// replicas (hash routes, the fake VNeID login, the real overlay), with
  * nothing fetched from the fixture server and nothing queued.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { PRACTICE_BANNER } from '../../extension/practice/brand';
-import { startFixtureServer, type FixtureServer } from '../e2e/harness/https-server';
-import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../e2e/harness/firefox';
+import type { FixtureServer } from '../e2e/harness/https-server';
+import type { FirefoxExtensionBrowser } from '../e2e/harness/firefox';
+import { withFirefoxBrowser } from '../e2e/harness/suite';
 import { clickButton, textOf, waitForLocation } from './helpers';
 
 /**
@@ -84,14 +85,7 @@ describe('practice mode in Firefox', () => {
   let server: FixtureServer;
   let ff: FirefoxExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    ff = await launchFirefoxWithExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await ff?.close();
-    await server?.close();
-  });
+  withFirefoxBrowser((s, browser) => ((server = s), (ff = browser)));
 
   it('liên thông khai sinh: popup to result, the missing consent tick caught, nothing fetched or queued', async () => {
     const popup = await ff.openExtensionPage('popup.html');

@@ -330,8 +330,9 @@ describe('add-on sidebar in real Chromium', () => {
     const p = await open('menuDiagnostics');
     await p.setViewportSize({ width: 300, height: 800 });
     const week = p.getByRole('list', { name: /Bước bị lỗi trong 7 ngày qua/ });
-    await expect.poll(() => week.textContent()).toContain('Bước «form.submit» không thấy trên trang «dvcqg.form»');
+    await expect.poll(() => week.textContent()).toContain('Bước «form.submit» không thấy trên trang Cổng DVC quốc gia (dvcqg.form)');
     const text = (await week.textContent())!;
+    expect(text).toContain('Hướng dẫn thủ tục III.2 trên Cổng DVC quốc gia');
     expect(text).toContain('2 lần, trên 2 máy của 1 tình nguyện viên');
     expect(text).toContain('Đường dẫn lần cuối: /p/home/dvc-nop-ho-so.html?id=');
     expect(text).toMatch(/Từ \d{2}\/\d{2}\/\d{4}, lần cuối \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
@@ -339,7 +340,7 @@ describe('add-on sidebar in real Chromium', () => {
     expect(text).not.toContain('find.search');
     await p.getByLabel('30 ngày qua').check();
     const month = p.getByRole('list', { name: /Bước bị lỗi trong 30 ngày qua/ });
-    await expect.poll(() => month.textContent()).toContain('Bước «find.search» không thấy trên trang «dvcqg.search»');
+    await expect.poll(() => month.textContent()).toContain('Bước «find.search» không thấy trên trang Cổng DVC quốc gia (dvcqg.search)');
     expect(await p.getByRole('heading', { name: /30 ngày qua \(2\)/ }).count()).toBe(1);
     const versions = p.getByRole('list', { name: 'Dữ liệu hướng dẫn trên máy tình nguyện viên' });
     expect(await versions.textContent()).toContain('Lê Thị Hoa: gói 2026.12.01-1');

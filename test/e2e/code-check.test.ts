@@ -1,9 +1,9 @@
 // The dossier code is checked on the page before it is recorded (issue 9 item 6): real Chromium,
 // built extension, the national portal's dossier list and form fixtures, the session set at "form.done".
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
-import { startFixtureServer, type FixtureServer } from './harness/https-server';
+import { collectPageErrors, type ExtensionBrowser } from './harness/browser';
+import { withExtensionBrowser } from './harness/suite';
 import { panel } from './guide-helpers';
 import { KHAI_SINH_FORM_URL, khaiSinhGuide, setGuidedSession, storageValue } from './ux-helpers';
 import type { GuidedSession } from '../../extension/storage/items';
@@ -15,17 +15,9 @@ const LISTED = 'H55.242-260101-0042';
 const LABEL = 'Mã hồ sơ (kiểm tra với màn hình)';
 
 describe('dossier code checked before it is recorded (real Chromium)', () => {
-  let server: FixtureServer;
   let b: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    b = await launchWithExtension({ port: server.port });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  withExtensionBrowser((_, browser) => (b = browser));
 
   async function atCapture(url: string): Promise<Page> {
     const page = await b.context.newPage();

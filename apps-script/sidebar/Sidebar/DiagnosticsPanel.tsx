@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { server, type ServerResult } from './server';
 import { Feedback, useAction } from './action';
-import { guideDataLabel, viDateTime, viDay } from './format';
+import { guideDataLabel, guideLabel, surfaceLabel, viDateTime, viDay } from './format';
 
 type View = ServerResult<'getDiagnostics'>;
 
@@ -45,10 +45,10 @@ export function DiagnosticsPanel() {
               <li>
                 <div>
                   <strong>
-                    Bước «{s.stepId}» không thấy trên trang «{s.surface}»
+                    Bước «{s.stepId}» không thấy trên trang {surfaceLabel(s.surface)}
                   </strong>
                 </div>
-                <div>Hướng dẫn «{s.guideId}»</div>
+                <div>Hướng dẫn {guideLabel(s.guideId)}</div>
                 <div>
                   {s.misses} lần, trên {s.machines} máy của {s.volunteers} tình nguyện viên
                 </div>
