@@ -65,6 +65,13 @@ export function Overlay({ view, placement, actions }: OverlayProps) {
     setRoom(null);
   }, [step?.id]);
 
+  // The step's anchor lives in a sub-frame (a VNeID dialog drawn in a frame over the page): the top
+  // document cannot see where that frame's text is, and the frame's own bubble carries the hint, so
+  // the panel folds to its header until the volunteer opens it.
+  useEffect(() => {
+    if (view.status === 'frame' && !phone && !opened) setAutoFold(true);
+  }, [view.status, step?.id, phone]);
+
   // Bring the anchor into view once per step (centred: clear of fixed headers and footers), and what
   // it refers to when both fit.
   const scrolledFor = useRef<string | null>(null);

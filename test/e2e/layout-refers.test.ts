@@ -1,13 +1,14 @@
 /**
  * The hint bubble and the step panel never hide what a step asks the volunteer to read (issue 9.5):
  * on the confirmation page (the dossier code, every fx_success variant that prints it), on the
- * agency step (the ward card's name) and on the VNeID consent (the consent sentence), at 1366×768,
+ * agency step (the ward card's name) and on the VNeID consent (the consent sentence, also when the
+ * dialog is in a frame over the page), at 1366×768,
  * 1024×600 and at 200 % zoom. 200 % zoom of a 1366×768 screen is emulated by a browser launched
  * with a 683×384 CSS-px viewport at device scale factor 2 (a per-page CDP override does not survive
  * the portals' cross-site navigations).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { collectPageErrors, launchWithExtension, type ExtensionBrowser } from './harness/browser';
 import { startFixtureServer, type FixtureServer } from './harness/https-server';
 import { clearVariants, expectStep, hint, loginWithVneid, panel, useVariants } from './guide-helpers';
@@ -29,10 +30,10 @@ const SIZES: Size[] = [
 const CODE = 'H55.242-261127-0001';
 const stepIndex = (id: string) => khaiSinhGuide().steps.findIndex((s) => s.id === id);
 
-/** The box of the first visible text node holding `text` (the words themselves, not their block). */
-async function textBox(page: Page, text: string): Promise<Rect | null> {
-  return page.evaluate((t) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+/** The box of the first visible text node holding `text` in `body` (the words themselves, not their block), in its frame's coordinates. */
+async function textBoxIn(body: Locator, text: string): Promise<Rect | null> {
+  return body.evaluate((root, t) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const at = n.nodeValue!.indexOf(t);
       if (at < 0 || !n.parentElement!.checkVisibility({ visibilityProperty: true })) continue;
@@ -45,6 +46,7 @@ async function textBox(page: Page, text: string): Promise<Rect | null> {
     return null;
   }, text);
 }
+const textBox = (page: Page, text: string) => textBoxIn(page.locator('body'), text);
 
 const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const inView = (r: Rect, v: { width: number; height: number }) => r.x >= 0 && r.y >= 0 && r.x + r.width <= v.width && r.y + r.height <= v.height;
@@ -75,6 +77,38 @@ async function problems(page: Page, anchor: () => Promise<Rect | null>, text: st
   }
   if (intersects(bubble, box)) out.push('panel and bubble overlap');
   // The panel never takes a third of the window (it took half at 200 % zoom).
+  if (box.width * box.height > (view.width * view.height) / 3) out.push(`panel fills ${Math.round((100 * box.width * box.height) / (view.width * view.height))} % of the window`);
+  return out;
+}
+
+/**
+ * fx_vneid=frame: the consent dialog and its bubble live in a frame laid over the whole page; the
+ * top document's panel (folded while the step is in the frame) must stay clear of the frame's
+ * button, the consent sentence and the frame's bubble, and the bubble clear of the first two.
+ */
+async function frameProblems(page: Page, text: string): Promise<string[]> {
+  const frame = page.frameLocator('iframe.modal-frame');
+  const view = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  const frameBox = await page.locator('iframe.modal-frame').boundingBox();
+  const bubbleEl = frame.locator('tro-ly-dvc [data-testid="hint"]');
+  const bubble = (await bubbleEl.count()) ? await bubbleEl.boundingBox() : null;
+  const a = await frame.getByRole('button', { name: 'Xác nhận chia sẻ', exact: true }).boundingBox();
+  const inner = await textBoxIn(frame.locator('body'), text);
+  const t = inner && frameBox ? { ...inner, x: inner.x + frameBox.x, y: inner.y + frameBox.y } : null;
+  const box = await panel(page).boundingBox();
+  const out: string[] = [];
+  if (!a) out.push('anchor not found');
+  if (!t) out.push(`text “${text}” not found`);
+  if (!bubble || (await bubbleEl.getAttribute('data-hidden')) !== 'false') out.push('bubble not shown');
+  if (!box) out.push('panel not shown');
+  if (!a || !t || !bubble || !box) return out;
+  if (!inView(a, view)) out.push('anchor off screen');
+  if (!inView(t, view)) out.push('text off screen');
+  for (const [name, o] of [['bubble', bubble], ['panel', box]] as const) {
+    if (intersects(o, a)) out.push(`${name} covers the anchor`);
+    if (intersects(o, t)) out.push(`${name} covers the text`);
+  }
+  if (intersects(bubble, box)) out.push('panel and bubble overlap');
   if (box.width * box.height > (view.width * view.height) / 3) out.push(`panel fills ${Math.round((100 * box.width * box.height) / (view.width * view.height))} % of the window`);
   return out;
 }
@@ -168,7 +202,7 @@ describe('bubble and panel leave the anchor and the text the step refers to visi
         });
       }
 
-      for (const where of ['top', 'portal'] as const) {
+      for (const where of ['top', 'portal', 'frame'] as const) {
         it(`VNeID consent (fx_vneid=${where}): the consent sentence`, async () => {
           await clearVariants(b.context);
           await useVariants(b.context, 'sso.dancuquocgia.gov.vn', { vneid: where });
@@ -188,8 +222,13 @@ describe('bubble and panel leave the anchor and the text the step refers to visi
             submitPasscode: false,
             atStep: async (step) => {
               if (step !== 'vneid.consent') return;
-              const button = page.getByRole('button', { name: 'Xác nhận chia sẻ', exact: true });
-              await expectClear(page, size, () => button.boundingBox(), 'Tôi đã đọc và hiểu rõ nội dung mục đích', `vneid.consent (${where}) at ${size.name}`);
+              const sentence = 'Tôi đã đọc và hiểu rõ nội dung mục đích';
+              if (where === 'frame') {
+                await expect.poll(() => frameProblems(page, sentence), { timeout: 5_000, message: `vneid.consent (frame) at ${size.name}` }).toEqual([]);
+              } else {
+                const button = page.getByRole('button', { name: 'Xác nhận chia sẻ', exact: true });
+                await expectClear(page, size, () => button.boundingBox(), sentence, `vneid.consent (${where}) at ${size.name}`);
+              }
               checked = true;
             },
           });
