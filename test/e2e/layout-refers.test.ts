@@ -51,21 +51,25 @@ const textBox = (page: Page, text: string) => textBoxIn(page.locator('body'), te
 const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const inView = (r: Rect, v: { width: number; height: number }) => r.x >= 0 && r.y >= 0 && r.x + r.width <= v.width && r.y + r.height <= v.height;
 
+interface Boxes {
+  view: { width: number; height: number };
+  anchor: Rect | null;
+  text: Rect | null;
+  bubble: Rect | null;
+  bubbleShown: boolean;
+  panel: Rect | null;
+}
+
 /**
  * What the overlay covers of the anchor and of the text the step refers to, in a form that reads
  * well when it fails: [] when the bubble and the panel are clear of both and of each other, the
  * bubble is shown and on screen, the anchor and the text are on screen, and the panel is small.
  */
-async function problems(page: Page, anchor: () => Promise<Rect | null>, text: string): Promise<string[]> {
-  const view = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
-  const bubble = await hint(page).boundingBox();
-  const box = await panel(page).boundingBox();
-  const a = await anchor();
-  const t = await textBox(page, text);
+function coverProblems({ view, anchor: a, text: t, bubble, bubbleShown, panel: box }: Boxes, text: string): string[] {
   const out: string[] = [];
   if (!a) out.push('anchor not found');
   if (!t) out.push(`text “${text}” not found`);
-  if (!bubble || (await hint(page).getAttribute('data-hidden')) !== 'false') out.push('bubble not shown');
+  if (!bubble || !bubbleShown) out.push('bubble not shown');
   if (!box) out.push('panel not shown');
   if (!a || !t || !bubble || !box) return out;
   if (!inView(a, view)) out.push('anchor off screen');
@@ -81,6 +85,14 @@ async function problems(page: Page, anchor: () => Promise<Rect | null>, text: st
   return out;
 }
 
+const viewOf = (page: Page) => page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+
+async function problems(page: Page, anchor: () => Promise<Rect | null>, text: string): Promise<string[]> {
+  const bubble = await hint(page).boundingBox();
+  const bubbleShown = !!bubble && (await hint(page).getAttribute('data-hidden')) === 'false';
+  return coverProblems({ view: await viewOf(page), anchor: await anchor(), text: await textBox(page, text), bubble, bubbleShown, panel: await panel(page).boundingBox() }, text);
+}
+
 /**
  * fx_vneid=frame: the consent dialog and its bubble live in a frame laid over the whole page; the
  * top document's panel (folded while the step is in the frame) must stay clear of the frame's
@@ -88,29 +100,14 @@ async function problems(page: Page, anchor: () => Promise<Rect | null>, text: st
  */
 async function frameProblems(page: Page, text: string): Promise<string[]> {
   const frame = page.frameLocator('iframe.modal-frame');
-  const view = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
   const frameBox = await page.locator('iframe.modal-frame').boundingBox();
   const bubbleEl = frame.locator('tro-ly-dvc [data-testid="hint"]');
   const bubble = (await bubbleEl.count()) ? await bubbleEl.boundingBox() : null;
-  const a = await frame.getByRole('button', { name: 'Xác nhận chia sẻ', exact: true }).boundingBox();
+  const bubbleShown = !!bubble && (await bubbleEl.getAttribute('data-hidden')) === 'false';
   const inner = await textBoxIn(frame.locator('body'), text);
   const t = inner && frameBox ? { ...inner, x: inner.x + frameBox.x, y: inner.y + frameBox.y } : null;
-  const box = await panel(page).boundingBox();
-  const out: string[] = [];
-  if (!a) out.push('anchor not found');
-  if (!t) out.push(`text “${text}” not found`);
-  if (!bubble || (await bubbleEl.getAttribute('data-hidden')) !== 'false') out.push('bubble not shown');
-  if (!box) out.push('panel not shown');
-  if (!a || !t || !bubble || !box) return out;
-  if (!inView(a, view)) out.push('anchor off screen');
-  if (!inView(t, view)) out.push('text off screen');
-  for (const [name, o] of [['bubble', bubble], ['panel', box]] as const) {
-    if (intersects(o, a)) out.push(`${name} covers the anchor`);
-    if (intersects(o, t)) out.push(`${name} covers the text`);
-  }
-  if (intersects(bubble, box)) out.push('panel and bubble overlap');
-  if (box.width * box.height > (view.width * view.height) / 3) out.push(`panel fills ${Math.round((100 * box.width * box.height) / (view.width * view.height))} % of the window`);
-  return out;
+  const a = await frame.getByRole('button', { name: 'Xác nhận chia sẻ', exact: true }).boundingBox();
+  return coverProblems({ view: await viewOf(page), anchor: a, text: t, bubble, bubbleShown, panel: await panel(page).boundingBox() }, text);
 }
 
 async function expectClear(page: Page, size: Size, anchor: () => Promise<Rect | null>, text: string, label: string) {
