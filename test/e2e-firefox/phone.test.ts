@@ -61,7 +61,8 @@ describe('phone-sized use in real Firefox ESR (360×740)', () => {
       const same = await byText(page, 'button', 'Vẫn là người dân này', 3_000).catch(() => null);
       if (same) await same.click();
       await waitForLocation(page, /^https:\/\/dichvucong\.gov\.vn\/thu-tuc-hanh-chinh\//);
-      expect(await page.evaluate(() => [innerWidth, !!document.querySelector('#root.layout-mobile')])).toEqual([360, true]);
+      // The URL changes before the fixture's script has rendered the phone layout.
+      await expect.poll(() => page.evaluate(() => [innerWidth, !!document.querySelector('#root.layout-mobile')])).toEqual([360, true]);
       await at(page, 'login.start', { selector: 'header button', text: 'Đăng nhập' });
       await clickButton(page, 'Đăng nhập');
       await waitForLocation(page, /^https:\/\/sso\.dancuquocgia\.gov\.vn\//);
