@@ -47,9 +47,28 @@ export function useSheetRoom(phone: boolean, anchor: Element | null, stepId: str
     const top = el.getBoundingClientRect().top;
     if (!collapsed && a.bottom > top && a.height <= top - HEADER_ROOM) {
       tucked.current = true;
-      setCollapsed(true);
+      return setCollapsed(true);
     }
+    return settleAbove(anchor, el);
   }, [phone, anchor, stepId, collapsed]);
+}
+
+const TOUCHES = ['pointerdown', 'touchstart', 'wheel', 'keydown'] as const;
+
+/**
+ * A page still settling (a block collapsing above the anchor) can move the anchor under the sheet
+ * again: look twice more, unless the volunteer has touched the page since (their scroll wins).
+ */
+function settleAbove(anchor: Element, sheet: Element): () => void {
+  let touched = false;
+  const onTouch = () => void (touched = true);
+  const opts = { capture: true, passive: true };
+  for (const t of TOUCHES) addEventListener(t, onTouch, opts);
+  const timers = [300, 1000].map((ms) => setTimeout(() => !touched && anchor.isConnected && scrollAboveSheet(anchor, sheet), ms));
+  return () => {
+    timers.forEach(clearTimeout);
+    for (const t of TOUCHES) removeEventListener(t, onTouch, opts);
+  };
 }
 
 /** Scrolls the page so the anchor sits in the room between the header and the sheet (its top first when taller). */
