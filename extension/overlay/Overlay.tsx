@@ -11,7 +11,8 @@ import { ReasonButton } from '../pages/ReasonButton';
 import { layOut } from './layout';
 import { COMPACT } from './styles';
 import { CORNERS, type Corner } from './corners';
-import { CaptureForm, CloseGuide, Finished } from './StepForms';
+import { CaptureForm } from './CaptureForm';
+import { CloseGuide, Finished } from './StepForms';
 import { SnapshotButton } from '../snapshot/SnapshotButton';
 import { boxOf, coversAnchor, usePhone, useSheetRoom } from './sheet';
 

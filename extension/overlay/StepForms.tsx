@@ -1,5 +1,5 @@
 /**
- * The panel's forms: the dossier-code capture (CaptureForm.tsx), the finished view (code,
+ * The panel's forms besides the dossier-code capture (CaptureForm.tsx): the finished view (code,
  * appointment slip, the framed record form sized so that only one thing scrolls) and the one-time
  * question before "Đóng hướng dẫn".
  */
@@ -9,7 +9,6 @@ import { send } from '../messages';
 import { PANEL_BUTTONS } from '../pages/panelButtons';
 import type { OverlayActions } from './Overlay';
 
-export { CaptureForm } from './CaptureForm';
 
 /** Filing date of a confirmed capture, in Vietnam (UTC+7). */
 const vietnamDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);

@@ -113,7 +113,6 @@ export function avoidControls(obstacles: () => Obstacle[], sides: Side[] = SIDES
  */
 export const BUBBLE_WIDTHS = [340, 300, 260, 460, 640];
 
-export type { Corner };
 
 /** The panel's rect if it sat in `corner` (12 px from the edges, as in the overlay styles). */
 export function cornerBox(corner: Corner, size: { width: number; height: number }, viewport: { width: number; height: number }): Box {
