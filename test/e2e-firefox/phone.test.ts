@@ -30,8 +30,19 @@ async function visible(page: Page, selector: string, container?: { selector: str
   return handle.asElement() as ElementHandle<Element>;
 }
 
+/** Taps the visible match; found again when the page re-rendered it between finding and tapping. */
+async function tapVisible(page: Page, selector: string, container?: { selector: string; text: string }) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await (await visible(page, selector, container)).click();
+    } catch (e) {
+      if (attempt >= 2 || !/detached/i.test(String(e))) throw e;
+    }
+  }
+}
+
 async function choose(page: Page, typed: string, option: string) {
-  await (await visible(page, '[aria-haspopup="listbox"]')).click();
+  await tapVisible(page, '[aria-haspopup="listbox"]');
   await page.waitForSelector('.p-2 input[type="text"]');
   await page.type('.p-2 input[type="text"]', typed);
   await (await byText(page, 'ul[role="listbox"] > li', option)).click();
@@ -77,13 +88,13 @@ describe('phone-sized use in real Firefox ESR (360×740)', () => {
       await clickButton(page, 'Nộp hồ sơ');
       const wardCard = { selector: '.grid-cols-12 > div', text: 'UBND Phường Đồng Tiến' };
       await at(page, 'agency.card', { selector: 'button', text: 'Nộp trực tuyến', container: wardCard });
-      await (await visible(page, 'button', wardCard)).click();
+      await tapVisible(page, 'button', wardCard);
 
       await waitForLocation(page, /^https:\/\/dichvucong\.gov\.vn\/nop-ho-so\?formalityId=/);
       await at(page, 'form.fields', { selector: '.sd-root-modern' });
       const field = (name: string) => visible(page, `.sd-question[data-name^="${name}"] input.sd-input`);
       for (const [name, option] of [['citizenmoiquanhe', 'Cha'], ['citizenNKS_GioiTinh', 'Nam']] as const) {
-        await (await visible(page, `.sd-question[data-name^="${name}"] .sd-dropdown`)).click();
+        await tapVisible(page, `.sd-question[data-name^="${name}"] .sd-dropdown`);
         await (await byText(page, '.sv-list__item', option)).click();
       }
       for (const [name, text] of [['citizenNKS_HoVaTen', 'NGUYỄN AN BÌNH'], ['citizenNKS_NgaySinh', '05/11/2026'], ['citizenNKS_NoiSinh', 'Bệnh viện A Thái Nguyên']] as const) {
